@@ -1,0 +1,214 @@
+//! Identifiers that are names rather than numbers: programme ids, framework
+//! ids and the element codes used inside references.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::text::serde_via_str;
+use super::{Expected, ParseError};
+
+/// The longest identifier accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+fn check_symbol_chars(s: &str, expected: Expected, shape: &str) -> Result<(), ParseError> {
+    let error = |problem: String| ParseError::new(expected, s, format!("{problem} ({shape})"));
+    if s.is_empty() {
+        return Err(error("it is empty".to_owned()));
+    }
+    if s.len() > MAX_ID_LEN {
+        return Err(error(format!("it is longer than {MAX_ID_LEN} characters")));
+    }
+    if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '_' | '.')))
+    {
+        let what = if c.is_whitespace() {
+            "white space".to_owned()
+        } else {
+            format!("{c:?}")
+        };
+        return Err(error(format!("it contains {what}")));
+    }
+    if !s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(error("it does not start with a letter or digit".to_owned()));
+    }
+    Ok(())
+}
+
+macro_rules! symbol_id {
+    ($(#[$doc:meta])* $ty:ident, $expected:expr, $shape:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $ty(Box<str>);
+
+        impl $ty {
+            /// Checks `text` and wraps it.
+            ///
+            /// # Errors
+            /// When `text` is empty, too long, or holds a character other
+            /// than ASCII letters, digits, `+`, `-`, `_` and `.`.
+            pub fn new(text: &str) -> Result<Self, ParseError> {
+                check_symbol_chars(text, $expected, $shape)?;
+                Ok($ty(text.into()))
+            }
+
+            /// The identifier as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<Self, ParseError> {
+                $ty::new(s)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        serde_via_str!(
+            $ty,
+            stringify!($ty),
+            $shape,
+            "^[A-Za-z0-9][A-Za-z0-9+._-]{0,63}$"
+        );
+    };
+}
+
+symbol_id!(
+    /// The identifier of a programme or project, as its documents abbreviate
+    /// it: `IPEC+`, `OSH-GAP`, `STEP`, `BetterWork`.
+    ///
+    /// Case is kept and compared exactly.
+    ///
+    /// ```
+    /// use ilo_frameworks::ProgrammeId;
+    ///
+    /// assert_eq!(ProgrammeId::new("IPEC+")?.as_str(), "IPEC+");
+    /// assert!(ProgrammeId::new("IPEC +").is_err());
+    /// # Ok::<(), ilo_frameworks::ParseError>(())
+    /// ```
+    ProgrammeId,
+    Expected::ProgrammeId,
+    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\""
+);
+
+symbol_id!(
+    /// The code of one element within a framework, as used in a [`Ref`]:
+    /// an outcome (`7`), an output (`7.1`), a deliverable (`2.1`) or a
+    /// programme (`IPEC+`).
+    ///
+    /// [`Ref`]: crate::Ref
+    ElementCode,
+    Expected::ElementCode,
+    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\""
+);
+
+/// The identifier of a framework (one document of record): lower-case ASCII
+/// words joined by single hyphens, such as `pb-2022-23` or `flagships`.
+///
+/// The names `sdg` and `ils` are reserved for the built-in catalogues.
+///
+/// ```
+/// use ilo_frameworks::FrameworkId;
+///
+/// let id = FrameworkId::new("pb-2022-23")?;
+/// assert_eq!(id.to_string(), "pb-2022-23");
+/// assert!(FrameworkId::new("PB 2022").is_err());
+/// assert!(FrameworkId::new("sdg").is_err());
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FrameworkId(Box<str>);
+
+/// The reference namespace of the SDG catalogue.
+pub(crate) const SDG_NAMESPACE: &str = "sdg";
+/// The reference namespace of the labour standards catalogue.
+pub(crate) const ILS_NAMESPACE: &str = "ils";
+
+impl FrameworkId {
+    /// Checks `text` and wraps it.
+    ///
+    /// # Errors
+    /// When `text` is not lower-case words of ASCII letters and digits joined
+    /// by single hyphens, starts with a digit, is too long, or is reserved.
+    pub fn new(text: &str) -> Result<Self, ParseError> {
+        const SHAPE: &str = "expected lower-case ASCII letters and digits in words joined by single hyphens, starting with a letter, such as \"pb-2022-23\"";
+        let error = |problem: String| ParseError::new(Expected::FrameworkId, text, format!("{problem} ({SHAPE})"));
+        if text.is_empty() {
+            return Err(error("it is empty".to_owned()));
+        }
+        if text.len() > MAX_ID_LEN {
+            return Err(error(format!("it is longer than {MAX_ID_LEN} characters")));
+        }
+        if let Some(c) = text
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
+            let what = if c.is_whitespace() {
+                "white space".to_owned()
+            } else if c.is_ascii_uppercase() {
+                format!("the capital {c:?}")
+            } else {
+                format!("{c:?}")
+            };
+            return Err(error(format!("it contains {what}")));
+        }
+        if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return Err(error("it does not start with a letter".to_owned()));
+        }
+        if text.ends_with('-') || text.contains("--") {
+            return Err(error("it has an empty word between hyphens".to_owned()));
+        }
+        if text == SDG_NAMESPACE || text == ILS_NAMESPACE {
+            return Err(ParseError::new(
+                Expected::FrameworkId,
+                text,
+                format!("{text:?} is reserved for the built-in catalogue"),
+            ));
+        }
+        Ok(FrameworkId(text.into()))
+    }
+
+    /// The identifier as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for FrameworkId {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        FrameworkId::new(s)
+    }
+}
+
+impl fmt::Display for FrameworkId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for FrameworkId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+serde_via_str!(
+    FrameworkId,
+    "FrameworkId",
+    "A framework id: lower-case ASCII words joined by single hyphens, such as \"pb-2022-23\".",
+    "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+);

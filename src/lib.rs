@@ -1,0 +1,84 @@
+//! Typed models of ILO strategic results frameworks.
+//!
+//! ILO frameworks are layered. A Strategic Plan (2022–25) is carried out
+//! through biennial Programmes and Budget (2022–23) whose policy and
+//! enabling **outcomes** are reached through **outputs**. Development
+//! cooperation **programmes** (the flagships, earlier global programmes,
+//! projects) and the **deliverables** of plans of action contribute to those
+//! outputs, and all of it serves the **Sustainable Development Goals** and
+//! applies **international labour standards**.
+//!
+//! This crate holds such frameworks as typed data, reads and writes them as
+//! files (TOML written by hand, JSON for exchange), and reports bad input
+//! with the file, line and column.
+//!
+//! # Example
+//!
+//! ```
+//! use ilo_frameworks::{Framework, OutcomeKind};
+//!
+//! let text = r#"
+//! id = "pb-2022-23"
+//! kind = "programme-and-budget"
+//! title = "Preview of the Programme and Budget proposals for 2022–23"
+//! biennium = "2022-23"
+//!
+//! [[outcomes]]
+//! code = "7"
+//! title = "Adequate and effective protection at work for all"
+//! sdg = ["8.8"]
+//!
+//! [[outcomes.outputs]]
+//! code = "7.1"
+//! title = "Increased capacity of member States to ensure respect for, promote and realize fundamental principles and rights at work"
+//! standards = ["C182", "P029"]
+//! "#;
+//! let pb = Framework::from_toml_str(text, "pb.toml")?;
+//! let outcome = pb.outcome("7".parse()?).expect("outcome 7");
+//! assert_eq!(outcome.kind(), OutcomeKind::Policy);
+//! assert_eq!(pb.output("7.1".parse()?).map(|o| o.standards.len()), Some(2));
+//!
+//! // Writing and reading again gives the same framework.
+//! assert_eq!(Framework::from_json_str(&pb.to_json_string()?, "pb.json")?, pb);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Map of the crate
+//!
+//! - Identifiers ([`OutcomeCode`], [`OutputCode`], [`DeliverableCode`],
+//!   [`ProgrammeId`], [`FrameworkId`], [`SdgGoal`], [`SdgTarget`],
+//!   [`SdgIndicator`], [`StandardRef`], [`Ref`]): every code is a type with a
+//!   validating `FromStr` and an exact `Display`; serde goes through them.
+//! - Time ([`Quarter`], [`Biennium`], [`Period`], [`PartialDate`],
+//!   [`Timeframe`]), on chrono's dates.
+//! - The model ([`Framework`], [`FrameworkSet`], [`Outcome`], [`Output`],
+//!   [`Indicator`], [`Programme`], [`Deliverable`], [`Link`], [`Claim`],
+//!   [`Provenance`], [`StandardCatalogue`]).
+//! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
+//!   `to_json_string` on the model's documents, [`LoadError`], and
+//!   [`framework_schema`].
+//!
+//! Every public type is `Send + Sync`.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+pub mod format;
+mod id;
+mod model;
+mod period;
+
+pub use error::Error;
+pub use format::{Format, LoadError, framework_schema};
+pub use id::{
+    DeliverableCode, ElementCode, Expected, FrameworkId, MAX_ID_LEN, MAX_STANDARD_NUMBER, OutcomeCode, OutcomeKind,
+    OutputCode, ParseError, ProgrammeId, Ref, SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget, StandardKind,
+    StandardRef, TargetPart,
+};
+pub use model::{
+    ActionLevel, Claim, ClaimValue, Coverage, Deliverable, Element, Endorsement, Framework, FrameworkKind,
+    FrameworkSet, Funding, Indicator, Link, LinkDetail, LinkKind, Outcome, Output, Plan, Programme, ProgrammeKind,
+    ProgrammeTarget, Provenance, Region, Share, Standard, StandardCatalogue, StatedLink,
+};
+pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};

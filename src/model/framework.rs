@@ -1,0 +1,166 @@
+//! Frameworks: one document of record and its elements.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Claim, Deliverable, Outcome, Output, Programme, Provenance, StatedLink};
+use crate::{Biennium, DeliverableCode, FrameworkId, OutcomeCode, OutputCode, PartialDate, Period, ProgrammeId};
+
+/// What kind of document a framework is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrameworkKind {
+    /// A strategic plan over several years.
+    StrategicPlan,
+    /// A biennial Programme and Budget (or its preview): outcomes and outputs.
+    ProgrammeAndBudget,
+    /// A set of programmes, such as the flagship programmes.
+    ProgrammeSet,
+    /// A plan or programme of action: deliverables with timeframes.
+    PlanOfAction,
+    /// Any other results framework.
+    Other,
+}
+
+impl FrameworkKind {
+    /// The name used in files: `programme-and-budget`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrameworkKind::StrategicPlan => "strategic-plan",
+            FrameworkKind::ProgrammeAndBudget => "programme-and-budget",
+            FrameworkKind::ProgrammeSet => "programme-set",
+            FrameworkKind::PlanOfAction => "plan-of-action",
+            FrameworkKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for FrameworkKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The larger plan a framework carries out, such as the Strategic Plan
+/// 2022–25 for the Programme and Budget 2022–23.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The plan's title: `Strategic Plan 2022–25`.
+    pub title: String,
+    /// The years it covers.
+    pub period: Period,
+}
+
+/// One document of record and its elements: outcomes with their outputs,
+/// programmes, deliverables, the links it states between elements of
+/// other documents, and the claims it makes twice.
+///
+/// ```
+/// use ilo_frameworks::{Framework, FrameworkKind, Outcome};
+///
+/// let mut pb = Framework::new("pb-2022-23".parse()?, FrameworkKind::ProgrammeAndBudget,
+///                             "Preview of the Programme and Budget proposals for 2022–23");
+/// pb.symbol = Some("GB.340/PFA/2".into());
+/// pb.biennium = Some("2022-23".parse()?);
+/// pb.outcomes.push(Outcome::new("7".parse()?, "Adequate and effective protection at work for all"));
+/// assert!(pb.outcome("7".parse()?).is_some());
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// The framework's identifier, the namespace of references to its elements.
+    pub id: FrameworkId,
+    /// What kind of document it is.
+    pub kind: FrameworkKind,
+    /// The document's title.
+    pub title: String,
+    /// The document's symbol: `GB.340/PFA/2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// The document's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The period the framework covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The biennium of a Programme and Budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biennium: Option<Biennium>,
+    /// The larger plan it carries out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+    /// The source document as a whole: where it was read from.
+    #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
+    pub source: Provenance,
+    /// Outcomes, each with its outputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
+    /// Programmes and projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Programme>,
+    /// Deliverables of a plan of action.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliverables: Vec<Deliverable>,
+    /// Links the document states between elements, its own or others'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<StatedLink>,
+    /// Facts the document states in more than one place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+}
+
+impl Framework {
+    /// An empty framework with an id, a kind and a title.
+    pub fn new(id: FrameworkId, kind: FrameworkKind, title: impl Into<String>) -> Self {
+        Framework {
+            id,
+            kind,
+            title: title.into(),
+            symbol: None,
+            date: None,
+            period: None,
+            biennium: None,
+            plan: None,
+            source: Provenance::default(),
+            outcomes: Vec::new(),
+            programmes: Vec::new(),
+            deliverables: Vec::new(),
+            links: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    /// The outcome with this code.
+    pub fn outcome(&self, code: OutcomeCode) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.code == code)
+    }
+
+    /// The output with this code, under whichever outcome holds it.
+    pub fn output(&self, code: OutputCode) -> Option<&Output> {
+        self.outputs().find(|o| o.code == code)
+    }
+
+    /// Every output, outcome by outcome, in document order.
+    pub fn outputs(&self) -> impl Iterator<Item = &Output> {
+        self.outcomes.iter().flat_map(|o| o.outputs.iter())
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: &ProgrammeId) -> Option<&Programme> {
+        self.programmes.iter().find(|p| &p.id == id)
+    }
+
+    /// The deliverable with this code.
+    pub fn deliverable(&self, code: DeliverableCode) -> Option<&Deliverable> {
+        self.deliverables.iter().find(|d| d.code == code)
+    }
+
+    /// The period the framework covers: its own, or else its biennium's.
+    pub fn effective_period(&self) -> Option<Period> {
+        self.period.or_else(|| self.biennium.map(Biennium::period))
+    }
+}

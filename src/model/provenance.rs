@@ -1,0 +1,88 @@
+//! Where a fact was read: document, section, line.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where in a source document an element or fact was read.
+///
+/// `document` may be left out inside a framework file: it then means the
+/// framework's own document. `line` counts from 1 in the plain-text source.
+///
+/// ```
+/// use ilo_frameworks::Provenance;
+///
+/// let p = Provenance::line(1234).in_section("Outcome 7");
+/// assert_eq!(p.to_string(), "section \"Outcome 7\", line 1234");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The document: its symbol (`GB.340/PFA/2`) or short title. Absent:
+    /// the document of the framework that holds the element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The section, heading or table the fact sits under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The line in the plain-text source, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+impl Provenance {
+    /// A fact read at `line` of the framework's own document.
+    pub fn line(line: u32) -> Self {
+        Provenance {
+            line: Some(line),
+            ..Provenance::default()
+        }
+    }
+
+    /// A fact read in `section` of the framework's own document.
+    pub fn section(section: impl Into<String>) -> Self {
+        Provenance {
+            section: Some(section.into()),
+            ..Provenance::default()
+        }
+    }
+
+    /// The same place, with the section named.
+    pub fn in_section(mut self, section: impl Into<String>) -> Self {
+        self.section = Some(section.into());
+        self
+    }
+
+    /// The same place, in another document.
+    pub fn in_document(mut self, document: impl Into<String>) -> Self {
+        self.document = Some(document.into());
+        self
+    }
+
+    /// Whether nothing is known of the place.
+    pub fn is_unknown(&self) -> bool {
+        self.document.is_none() && self.section.is_none() && self.line.is_none()
+    }
+}
+
+impl fmt::Display for Provenance {
+    /// `document, section "…", line N`, leaving out what is unknown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(d) = &self.document {
+            parts.push(d.clone());
+        }
+        if let Some(s) = &self.section {
+            parts.push(format!("section {s:?}"));
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
+        }
+        if parts.is_empty() {
+            f.write_str("unknown place")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}

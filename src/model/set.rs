@@ -1,0 +1,175 @@
+//! Framework sets: several documents that refer to each other.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Deliverable, Framework, Outcome, Output, Programme};
+use crate::{ElementCode, Error, FrameworkId, Ref};
+
+/// One element of a framework, borrowed from its [`FrameworkSet`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Element<'a> {
+    /// An outcome.
+    Outcome(&'a Outcome),
+    /// An output.
+    Output(&'a Output),
+    /// A programme or project.
+    Programme(&'a Programme),
+    /// A deliverable.
+    Deliverable(&'a Deliverable),
+}
+
+impl Element<'_> {
+    /// `outcome`, `output`, `programme` or `deliverable`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Element::Outcome(_) => "outcome",
+            Element::Output(_) => "output",
+            Element::Programme(_) => "programme",
+            Element::Deliverable(_) => "deliverable",
+        }
+    }
+
+    /// The element's title or name.
+    pub fn title(&self) -> &str {
+        match self {
+            Element::Outcome(o) => &o.title,
+            Element::Output(o) => &o.title,
+            Element::Programme(p) => &p.name,
+            Element::Deliverable(d) => &d.title,
+        }
+    }
+}
+
+impl Framework {
+    /// The element with this code: an outcome, output, programme or
+    /// deliverable, looked for in that order.
+    pub fn element(&self, code: &ElementCode) -> Option<Element<'_>> {
+        let text = code.as_str();
+        if let Ok(c) = text.parse() {
+            if let Some(o) = self.outcome(c) {
+                return Some(Element::Outcome(o));
+            }
+        }
+        if let Ok(c) = text.parse() {
+            if let Some(o) = self.output(c) {
+                return Some(Element::Output(o));
+            }
+        }
+        if let Some(p) = self.programmes.iter().find(|p| p.id.as_str() == text) {
+            return Some(Element::Programme(p));
+        }
+        let code = text.parse().ok()?;
+        self.deliverable(code).map(Element::Deliverable)
+    }
+}
+
+/// Several frameworks, each under its own id, in the order they were added.
+///
+/// References between them (`pb-2022-23:7.1` from a programme of
+/// `flagships`) resolve through [`FrameworkSet::resolve`].
+///
+/// ```
+/// use ilo_frameworks::{Framework, FrameworkKind, FrameworkSet, Outcome};
+///
+/// let mut pb = Framework::new("pb-2022-23".parse()?, FrameworkKind::ProgrammeAndBudget, "P&B");
+/// pb.outcomes.push(Outcome::new("7".parse()?, "Protection at work"));
+/// let mut set = FrameworkSet::new();
+/// set.insert(pb)?;
+/// let found = set.resolve(&"pb-2022-23:7".parse()?).expect("outcome 7");
+/// assert_eq!(found.kind_name(), "outcome");
+/// assert!(set.resolve(&"pb-2022-23:9".parse()?).is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, try_from = "SetFile", into = "SetFile")]
+#[schemars(with = "SetFile")]
+pub struct FrameworkSet {
+    frameworks: IndexMap<FrameworkId, Framework>,
+}
+
+/// The file form of a [`FrameworkSet`]: a list of frameworks.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct SetFile {
+    /// The frameworks, each with a distinct id.
+    frameworks: Vec<Framework>,
+}
+
+impl TryFrom<SetFile> for FrameworkSet {
+    type Error = Error;
+    fn try_from(file: SetFile) -> Result<Self, Error> {
+        let mut set = FrameworkSet::new();
+        for framework in file.frameworks {
+            set.insert(framework)?;
+        }
+        Ok(set)
+    }
+}
+
+impl From<FrameworkSet> for SetFile {
+    fn from(set: FrameworkSet) -> Self {
+        SetFile {
+            frameworks: set.frameworks.into_values().collect(),
+        }
+    }
+}
+
+impl FrameworkSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        FrameworkSet::default()
+    }
+
+    /// Adds a framework.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateFramework`] when the set already holds a framework
+    /// with the same id; the set is left unchanged.
+    pub fn insert(&mut self, framework: Framework) -> Result<(), Error> {
+        if self.frameworks.contains_key(&framework.id) {
+            return Err(Error::DuplicateFramework(framework.id));
+        }
+        self.frameworks.insert(framework.id.clone(), framework);
+        Ok(())
+    }
+
+    /// The framework with this id.
+    pub fn get(&self, id: &FrameworkId) -> Option<&Framework> {
+        self.frameworks.get(id)
+    }
+
+    /// The frameworks in the order they were added.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Framework> {
+        self.frameworks.values()
+    }
+
+    /// How many frameworks.
+    pub fn len(&self) -> usize {
+        self.frameworks.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.frameworks.is_empty()
+    }
+
+    /// The element a reference names, when it is an element of a framework
+    /// in the set. SDG and labour-standard references resolve against their
+    /// catalogues, not here, and give `None`.
+    pub fn resolve(&self, reference: &Ref) -> Option<Element<'_>> {
+        match reference {
+            Ref::Element { framework, code } => self.get(framework)?.element(code),
+            Ref::Sdg(_) | Ref::Standard(_) => None,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a FrameworkSet {
+    type Item = &'a Framework;
+    type IntoIter = indexmap::map::Values<'a, FrameworkId, Framework>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.frameworks.values()
+    }
+}

@@ -1,0 +1,182 @@
+//! Calendar quarters: `2019Q3`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::id::{Expected, ParseError, serde_via_str};
+
+/// The earliest year the time types accept.
+pub const MIN_YEAR: i32 = 1900;
+/// The latest year the time types accept.
+pub const MAX_YEAR: i32 = 2199;
+
+pub(crate) fn check_year(year: i32, expected: Expected, input: &str) -> Result<i32, ParseError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(year)
+    } else {
+        Err(ParseError::new(
+            expected,
+            input,
+            format!("the year {year} is outside {MIN_YEAR} to {MAX_YEAR}"),
+        ))
+    }
+}
+
+pub(crate) fn parse_year(text: &str, expected: Expected, input: &str) -> Result<i32, ParseError> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ParseError::new(
+            expected,
+            input,
+            format!("{text:?} is not a four-digit year"),
+        ));
+    }
+    check_year(text.parse().unwrap_or_default(), expected, input)
+}
+
+/// A calendar quarter: a year and a number from 1 to 4.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ilo_frameworks::Quarter;
+///
+/// let q: Quarter = "2019Q3".parse()?;
+/// assert_eq!(q.first_day(), NaiveDate::from_ymd_opt(2019, 7, 1).unwrap());
+/// assert_eq!(q.last_day(), NaiveDate::from_ymd_opt(2019, 9, 30).unwrap());
+/// assert_eq!(q.next().to_string(), "2019Q4");
+/// assert_eq!(q.next().next().to_string(), "2020Q1");
+/// let year: Vec<String> = Quarter::new(2017, 1)?.through(Quarter::new(2017, 4)?).map(|q| q.to_string()).collect();
+/// assert_eq!(year, ["2017Q1", "2017Q2", "2017Q3", "2017Q4"]);
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Quarter {
+    year: i32,
+    number: u8,
+}
+
+impl Quarter {
+    /// Quarter `number` (1 to 4) of `year`.
+    ///
+    /// # Errors
+    /// When `number` is not 1 to 4, or the year is outside the accepted range.
+    pub fn new(year: i32, number: u8) -> Result<Self, ParseError> {
+        let text = format!("{year}Q{number}");
+        check_year(year, Expected::Quarter, &text)?;
+        if !(1..=4).contains(&number) {
+            return Err(ParseError::new(Expected::Quarter, &text, "a year has quarters 1 to 4"));
+        }
+        Ok(Quarter { year, number })
+    }
+
+    /// The quarter that holds `date`.
+    pub fn containing(date: NaiveDate) -> Self {
+        use chrono::Datelike;
+        Quarter {
+            year: date.year(),
+            number: (date.month0() / 3 + 1) as u8,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The quarter's number in its year, 1 to 4.
+    pub fn number(self) -> u8 {
+        self.number
+    }
+
+    /// The first day of the quarter.
+    pub fn first_day(self) -> NaiveDate {
+        let month = u32::from(self.number - 1) * 3 + 1;
+        NaiveDate::from_ymd_opt(self.year, month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day of the quarter.
+    pub fn last_day(self) -> NaiveDate {
+        self.next_unchecked().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+    }
+
+    fn next_unchecked(self) -> Quarter {
+        if self.number == 4 {
+            Quarter {
+                year: self.year + 1,
+                number: 1,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                number: self.number + 1,
+            }
+        }
+    }
+
+    /// The following quarter.
+    pub fn next(self) -> Quarter {
+        self.next_unchecked()
+    }
+
+    /// The preceding quarter.
+    pub fn previous(self) -> Quarter {
+        if self.number == 1 {
+            Quarter {
+                year: self.year - 1,
+                number: 4,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                number: self.number - 1,
+            }
+        }
+    }
+
+    /// Every quarter from `self` to `last`, both included; empty when `last`
+    /// comes before `self`.
+    pub fn through(self, last: Quarter) -> impl Iterator<Item = Quarter> + Clone {
+        std::iter::successors(Some(self), move |q| Some(q.next())).take_while(move |q| *q <= last)
+    }
+
+    /// How many quarters from `self` to `later` (0 when equal, negative when
+    /// `later` is before `self`).
+    pub fn quarters_until(self, later: Quarter) -> i64 {
+        (i64::from(later.year) * 4 + i64::from(later.number)) - (i64::from(self.year) * 4 + i64::from(self.number))
+    }
+}
+
+const SHAPE: &str = "expected a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\"";
+
+impl FromStr for Quarter {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        let error = |problem: String| ParseError::new(Expected::Quarter, s, format!("{problem} ({SHAPE})"));
+        let Some((year, number)) = s.split_once('Q') else {
+            return Err(error("there is no 'Q'".to_owned()));
+        };
+        let year = parse_year(year, Expected::Quarter, s)?;
+        match number {
+            "1" | "2" | "3" | "4" => Ok(Quarter {
+                year,
+                number: number.as_bytes()[0] - b'0',
+            }),
+            _ => Err(error(format!("{number:?} is not a quarter number"))),
+        }
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}Q{}", self.year, self.number)
+    }
+}
+
+serde_via_str!(
+    Quarter,
+    "Quarter",
+    "A calendar quarter: a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\".",
+    "^[0-9]{4}Q[1-4]$"
+);

@@ -1,0 +1,258 @@
+//! Timeframes: sets of quarters, written as quarters and ranges of quarters.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use super::Quarter;
+use crate::id::{Expected, ParseError, serde_via_str};
+
+/// An unbroken run of quarters, `first..last` with both ends included,
+/// written `2017Q1..2018Q4` (a single quarter is written alone, `2019Q3`).
+///
+/// ```
+/// use ilo_frameworks::QuarterRange;
+///
+/// let r: QuarterRange = "2017Q3..2018Q2".parse()?;
+/// assert_eq!(r.len(), 4);
+/// assert_eq!("2019Q3".parse::<QuarterRange>()?.len(), 1);
+/// assert!("2018Q2..2017Q3".parse::<QuarterRange>().is_err());
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuarterRange {
+    first: Quarter,
+    last: Quarter,
+}
+
+impl QuarterRange {
+    /// The quarters from `first` to `last`.
+    ///
+    /// # Errors
+    /// When `last` comes before `first`.
+    pub fn new(first: Quarter, last: Quarter) -> Result<Self, ParseError> {
+        if last < first {
+            return Err(ParseError::new(
+                Expected::QuarterRange,
+                &format!("{first}..{last}"),
+                "the last quarter comes before the first",
+            ));
+        }
+        Ok(QuarterRange { first, last })
+    }
+
+    /// The first quarter.
+    pub fn first(self) -> Quarter {
+        self.first
+    }
+
+    /// The last quarter.
+    pub fn last(self) -> Quarter {
+        self.last
+    }
+
+    /// How many quarters the range holds (at least 1).
+    pub fn len(self) -> usize {
+        usize::try_from(self.first.quarters_until(self.last) + 1).unwrap_or(usize::MAX)
+    }
+
+    /// Always false: a range holds at least one quarter.
+    pub fn is_empty(self) -> bool {
+        false
+    }
+
+    /// The quarters in order.
+    pub fn quarters(self) -> impl Iterator<Item = Quarter> + Clone {
+        self.first.through(self.last)
+    }
+}
+
+impl From<Quarter> for QuarterRange {
+    fn from(q: Quarter) -> Self {
+        QuarterRange { first: q, last: q }
+    }
+}
+
+impl FromStr for QuarterRange {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        let inner = |e: ParseError| ParseError::new(Expected::QuarterRange, s, e.to_string());
+        match s.split_once("..") {
+            None => s.parse::<Quarter>().map(QuarterRange::from).map_err(inner),
+            Some((first, last)) => {
+                let first: Quarter = first.parse().map_err(inner)?;
+                let last: Quarter = last.parse().map_err(inner)?;
+                QuarterRange::new(first, last)
+                    .map_err(|_| ParseError::new(Expected::QuarterRange, s, "the last quarter comes before the first"))
+            }
+        }
+    }
+}
+
+impl fmt::Display for QuarterRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}..{}", self.first, self.last)
+        }
+    }
+}
+
+serde_via_str!(
+    QuarterRange,
+    "QuarterRange",
+    "A quarter \"2019Q3\" or an unbroken run of quarters \"2017Q1..2018Q4\".",
+    "^[0-9]{4}Q[1-4](\\.\\.[0-9]{4}Q[1-4])?$"
+);
+
+/// The quarters in which something is scheduled: a set, possibly with holes,
+/// possibly empty.
+///
+/// In files it is a list of quarters and ranges; it is written back as its
+/// maximal unbroken runs, in order.
+///
+/// ```
+/// use ilo_frameworks::{Quarter, Timeframe};
+///
+/// let t: Timeframe = ["2017Q3..2018Q1", "2019Q1"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+/// assert_eq!(t.len(), 4);
+/// assert_eq!(t.first(), Some("2017Q3".parse()?));
+/// assert!(t.has_holes());
+/// let runs: Vec<String> = t.runs().map(|r| r.to_string()).collect();
+/// assert_eq!(runs, ["2017Q3..2018Q1", "2019Q1"]);
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Timeframe {
+    quarters: BTreeSet<Quarter>,
+}
+
+impl Timeframe {
+    /// An empty timeframe.
+    pub fn new() -> Self {
+        Timeframe::default()
+    }
+
+    /// Adds one quarter.
+    pub fn insert(&mut self, quarter: Quarter) {
+        self.quarters.insert(quarter);
+    }
+
+    /// Adds every quarter of a range.
+    pub fn insert_range(&mut self, range: QuarterRange) {
+        self.quarters.extend(range.quarters());
+    }
+
+    /// Whether `quarter` is in the timeframe.
+    pub fn contains(&self, quarter: Quarter) -> bool {
+        self.quarters.contains(&quarter)
+    }
+
+    /// How many quarters.
+    pub fn len(&self) -> usize {
+        self.quarters.len()
+    }
+
+    /// Whether no quarter is scheduled.
+    pub fn is_empty(&self) -> bool {
+        self.quarters.is_empty()
+    }
+
+    /// The earliest quarter.
+    pub fn first(&self) -> Option<Quarter> {
+        self.quarters.first().copied()
+    }
+
+    /// The latest quarter.
+    pub fn last(&self) -> Option<Quarter> {
+        self.quarters.last().copied()
+    }
+
+    /// The quarters in order.
+    pub fn iter(&self) -> impl Iterator<Item = Quarter> + '_ {
+        self.quarters.iter().copied()
+    }
+
+    /// The maximal unbroken runs of quarters, in order.
+    pub fn runs(&self) -> impl Iterator<Item = QuarterRange> + '_ {
+        let mut quarters = self.quarters.iter().copied().peekable();
+        std::iter::from_fn(move || {
+            let first = quarters.next()?;
+            let mut last = first;
+            while let Some(&q) = quarters.peek() {
+                if q != last.next() {
+                    break;
+                }
+                last = q;
+                quarters.next();
+            }
+            Some(QuarterRange { first, last })
+        })
+    }
+
+    /// Whether a quarter is missing between the first and the last.
+    pub fn has_holes(&self) -> bool {
+        self.runs().nth(1).is_some()
+    }
+}
+
+impl FromIterator<QuarterRange> for Timeframe {
+    fn from_iter<I: IntoIterator<Item = QuarterRange>>(iter: I) -> Self {
+        let mut t = Timeframe::new();
+        for range in iter {
+            t.insert_range(range);
+        }
+        t
+    }
+}
+
+impl FromIterator<Quarter> for Timeframe {
+    fn from_iter<I: IntoIterator<Item = Quarter>>(iter: I) -> Self {
+        Timeframe {
+            quarters: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl serde::Serialize for Timeframe {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.runs())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timeframe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ranges = Vec::<QuarterRange>::deserialize(deserializer)?;
+        Ok(ranges.into_iter().collect())
+    }
+}
+
+impl schemars::JsonSchema for Timeframe {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timeframe".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let item = generator.subschema_for::<QuarterRange>();
+        schemars::json_schema!({
+            "type": "array",
+            "description": "The quarters in which something is scheduled, as quarters and ranges of quarters.",
+            "items": item,
+        })
+    }
+}
+
+impl fmt::Display for Timeframe {
+    /// The runs joined by `, `; an empty timeframe prints nothing.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, run) in self.runs().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{run}")?;
+        }
+        Ok(())
+    }
+}
