@@ -12,7 +12,8 @@ use super::{ElementCode, Expected, FrameworkId, ParseError, SdgCode, StandardRef
 /// catalogue or in the labour standards catalogue.
 ///
 /// The text form is a namespace, a colon and the element's code. The
-/// namespace is a [`FrameworkId`], `sdg` or `ils`.
+/// namespace is a [`FrameworkId`], `sdg` or `ils`. A framework id alone
+/// (`pb-2022-23`) names the whole framework.
 ///
 /// ```
 /// use ilo_frameworks::{Ref, SdgCode};
@@ -30,6 +31,8 @@ use super::{ElementCode, Expected, FrameworkId, ParseError, SdgCode, StandardRef
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Ref {
+    /// A whole framework, written as its id alone.
+    Framework(FrameworkId),
     /// An element of a framework: an outcome, output, programme or deliverable.
     Element {
         /// The framework that holds the element.
@@ -52,25 +55,28 @@ impl Ref {
     /// The part before the colon: the framework id, `sdg` or `ils`.
     pub fn namespace(&self) -> &str {
         match self {
-            Ref::Element { framework, .. } => framework.as_str(),
+            Ref::Framework(framework) | Ref::Element { framework, .. } => framework.as_str(),
             Ref::Sdg(_) => SDG_NAMESPACE,
             Ref::Standard(_) => ILS_NAMESPACE,
         }
     }
 
-    /// The part after the colon, in canonical form.
+    /// The part after the colon, in canonical form; empty for a whole
+    /// framework.
     pub fn code(&self) -> String {
         match self {
+            Ref::Framework(_) => String::new(),
             Ref::Element { code, .. } => code.to_string(),
             Ref::Sdg(c) => c.to_string(),
             Ref::Standard(s) => s.to_string(),
         }
     }
 
-    /// The framework of an element reference; `None` for a catalogue entry.
+    /// The framework of a framework or element reference; `None` for a
+    /// catalogue entry.
     pub fn framework(&self) -> Option<&FrameworkId> {
         match self {
-            Ref::Element { framework, .. } => Some(framework),
+            Ref::Framework(framework) | Ref::Element { framework, .. } => Some(framework),
             _ => None,
         }
     }
@@ -93,11 +99,13 @@ impl FromStr for Ref {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let Some((namespace, code)) = s.split_once(':') else {
-            return Err(ParseError::new(
-                Expected::Ref,
-                s,
-                "there is no colon (expected a framework id, \"sdg\" or \"ils\", a colon and a code, such as \"pb-2022-23:7.1\" or \"sdg:8.7\")",
-            ));
+            return FrameworkId::new(s).map(Ref::Framework).map_err(|_| {
+                ParseError::new(
+                    Expected::Ref,
+                    s,
+                    "it is neither a framework id nor a namespace, a colon and a code (expected \"pb-2022-23\", \"pb-2022-23:7.1\", \"sdg:8.7\" or \"ils:C182\")",
+                )
+            });
         };
         let inner = |e: ParseError| ParseError::new(Expected::Ref, s, e.to_string());
         match namespace {
@@ -114,6 +122,7 @@ impl FromStr for Ref {
 impl fmt::Display for Ref {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Ref::Framework(framework) => write!(f, "{framework}"),
             Ref::Element { framework, code } => write!(f, "{framework}:{code}"),
             Ref::Sdg(c) => write!(f, "{SDG_NAMESPACE}:{c}"),
             Ref::Standard(s) => write!(f, "{ILS_NAMESPACE}:{s}"),
@@ -124,6 +133,6 @@ impl fmt::Display for Ref {
 serde_via_str!(
     Ref,
     "Ref",
-    "A reference: a framework id, \"sdg\" or \"ils\", a colon and the element's code, such as \"pb-2022-23:7.1\", \"sdg:8.7\" or \"ils:C182\".",
-    "^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9+. _-]*$"
+    "A reference: a framework id alone, or a framework id, \"sdg\" or \"ils\", a colon and the element's code, such as \"pb-2022-23:7.1\", \"sdg:8.7\" or \"ils:C182\".",
+    "^[a-z][a-z0-9-]*(:[A-Za-z0-9][A-Za-z0-9+. _-]*)?$"
 );

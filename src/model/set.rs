@@ -156,12 +156,13 @@ impl FrameworkSet {
     }
 
     /// The element a reference names, when it is an element of a framework
-    /// in the set. SDG and labour-standard references resolve against their
-    /// catalogues, not here, and give `None`.
+    /// in the set. References to whole frameworks (see [`FrameworkSet::get`])
+    /// and SDG and labour-standard references (resolved against their
+    /// catalogues) give `None`.
     pub fn resolve(&self, reference: &Ref) -> Option<Element<'_>> {
         match reference {
             Ref::Element { framework, code } => self.get(framework)?.element(code),
-            Ref::Sdg(_) | Ref::Standard(_) => None,
+            Ref::Framework(_) | Ref::Sdg(_) | Ref::Standard(_) => None,
         }
     }
 }
