@@ -14,8 +14,11 @@ pub struct Standard {
     /// Kind and number: `C087`.
     #[serde(rename = "ref")]
     pub reference: StandardRef,
-    /// The short title: `Freedom of Association and Protection of the Right to Organise Convention`.
-    pub title: String,
+    /// The short title, as a source prints it: `Freedom of Association and
+    /// Protection of the Right to Organise Convention`. Absent where the
+    /// sources cite the instrument by number only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The year of adoption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -38,7 +41,7 @@ impl Standard {
 ///
 /// let catalogue = StandardCatalogue::new(vec![Standard {
 ///     reference: "C182".parse()?,
-///     title: "Worst Forms of Child Labour Convention".into(),
+///     title: Some("Worst Forms of Child Labour Convention".into()),
 ///     year: Some(1999),
 ///     sources: vec![],
 /// }]);

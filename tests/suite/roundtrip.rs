@@ -1,0 +1,331 @@
+//! Round trips: `Display` then `FromStr` is the identity for every
+//! identifier and time type, and a framework written as TOML or JSON reads
+//! back equal.
+
+use chrono::NaiveDate;
+use ilo_frameworks::*;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+fn outcome_code() -> impl Strategy<Value = OutcomeCode> {
+    prop_oneof![
+        (1u16..=200).prop_map(|n| OutcomeCode::policy(n).unwrap()),
+        (b'A'..=b'Z').prop_map(|c| OutcomeCode::enabling(c as char).unwrap()),
+    ]
+}
+
+fn output_code() -> impl Strategy<Value = OutputCode> {
+    (outcome_code(), 1u16..=999).prop_map(|(o, n)| OutputCode::new(o, n).unwrap())
+}
+
+fn deliverable_code() -> impl Strategy<Value = DeliverableCode> {
+    (1u16..=99, 1u16..=99).prop_map(|(g, n)| DeliverableCode::new(g, n).unwrap())
+}
+
+fn programme_id() -> impl Strategy<Value = ProgrammeId> {
+    "[A-Za-z0-9][A-Za-z0-9+._-]{0,20}".prop_map(|s| ProgrammeId::new(&s).unwrap())
+}
+
+fn framework_id() -> impl Strategy<Value = FrameworkId> {
+    "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,3}"
+        .prop_filter("reserved", |s| s != "sdg" && s != "ils")
+        .prop_map(|s| FrameworkId::new(&s).unwrap())
+}
+
+fn sdg_target() -> impl Strategy<Value = SdgTarget> {
+    let part = prop_oneof![(1u8..=99).prop_map(TargetPart::Number), (b'a'..=b'z').prop_map(|c| TargetPart::Letter(c as char))];
+    (1u8..=17, part).prop_map(|(g, p)| SdgTarget::new(SdgGoal::new(g).unwrap(), p).unwrap())
+}
+
+fn sdg_code() -> impl Strategy<Value = SdgCode> {
+    prop_oneof![
+        (1u8..=17).prop_map(|g| SdgCode::Goal(SdgGoal::new(g).unwrap())),
+        sdg_target().prop_map(SdgCode::Target),
+        (sdg_target(), 1u8..=99).prop_map(|(t, n)| SdgCode::Indicator(SdgIndicator::new(t, n).unwrap())),
+    ]
+}
+
+fn standard_ref() -> impl Strategy<Value = StandardRef> {
+    let kind = prop_oneof![Just(StandardKind::Convention), Just(StandardKind::Recommendation), Just(StandardKind::Protocol)];
+    (kind, 1u16..=999).prop_map(|(k, n)| StandardRef::new(k, n).unwrap())
+}
+
+fn reference() -> impl Strategy<Value = Ref> {
+    prop_oneof![
+        framework_id().prop_map(Ref::Framework),
+        (framework_id(), programme_id()).prop_map(|(f, c)| Ref::element(f, ElementCode::new(c.as_str()).unwrap())),
+        (framework_id(), output_code()).prop_map(|(f, c)| Ref::element(f, ElementCode::new(&c.to_string()).unwrap())),
+        sdg_code().prop_map(Ref::Sdg),
+        standard_ref().prop_map(Ref::Standard),
+    ]
+}
+
+fn quarter() -> impl Strategy<Value = Quarter> {
+    (MIN_YEAR..=MAX_YEAR, 1u8..=4).prop_map(|(y, n)| Quarter::new(y, n).unwrap())
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1950i32..=2100, 1u32..=366).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or_else(|| NaiveDate::from_yo_opt(y, 365).unwrap()))
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    (date(), date()).prop_map(|(a, b)| Period::new(a, b))
+}
+
+fn partial_date() -> impl Strategy<Value = PartialDate> {
+    prop_oneof![
+        (1950i32..=2100).prop_map(|y| PartialDate::year_only(y).unwrap()),
+        (1950i32..=2100, 1u8..=12).prop_map(|(y, m)| PartialDate::month(y, m).unwrap()),
+        date().prop_map(|d| PartialDate::day(d).unwrap()),
+    ]
+}
+
+fn timeframe() -> impl Strategy<Value = Timeframe> {
+    vec((2015i32..=2025, 1u8..=4), 0..12).prop_map(|qs| qs.into_iter().map(|(y, n)| Quarter::new(y, n).unwrap()).collect())
+}
+
+/// Text that TOML and JSON both carry unchanged (any Unicode, quotes, newlines).
+fn text() -> impl Strategy<Value = String> {
+    "\\PC{0,24}"
+}
+
+/// Finite numbers with a short decimal form, as files hold them.
+fn number() -> impl Strategy<Value = f64> {
+    (-1_000_000_000i64..1_000_000_000).prop_map(|n| n as f64 / 100.0)
+}
+
+fn provenance() -> impl Strategy<Value = Provenance> {
+    (option::of(text()), option::of(text()), option::of(1u32..100_000))
+        .prop_map(|(document, section, line)| Provenance { document, section, line })
+}
+
+fn share() -> impl Strategy<Value = Share> {
+    (0u32..=1000).prop_map(|n| Share::new(f64::from(n) / 1000.0).unwrap())
+}
+
+fn link() -> impl Strategy<Value = Link> {
+    prop_oneof![
+        reference().prop_map(Link::To),
+        (reference(), option::of(share()), option::of(provenance()))
+            .prop_map(|(to, share, source)| Link::Detailed(LinkDetail { to, share, source })),
+    ]
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    (text(), option::of(text()), option::of(number()), option::of(number()), option::of(period()), vec(sdg_code(), 0..3), provenance()).prop_map(
+        |(label, unit, baseline, target, period, sdg, source)| Indicator { label, unit, baseline, target, period, sdg, source },
+    )
+}
+
+fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
+    (1u16..=30, text(), vec(text(), 0..3), vec(text(), 0..3), vec(text(), 0..2), vec(indicator(), 0..2), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), provenance()).prop_map(
+        move |(n, title, country_level, global_level, biennium_deliverables, indicators, sdg, standards, source)| Output {
+            code: OutputCode::new(outcome, n).unwrap(),
+            title,
+            country_level,
+            global_level,
+            biennium_deliverables,
+            indicators,
+            sdg,
+            standards,
+            source,
+        },
+    )
+}
+
+fn outcome() -> impl Strategy<Value = Outcome> {
+    outcome_code().prop_flat_map(|code| {
+        (text(), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), provenance(), vec(output(code), 0..3))
+            .prop_map(move |(title, sdg, standards, source, outputs)| Outcome { code, title, sdg, standards, source, outputs })
+    })
+}
+
+fn coverage() -> impl Strategy<Value = Coverage> {
+    (vec(option::of(0u32..100), 6), provenance()).prop_map(|(n, source)| Coverage {
+        africa: n[0],
+        arab_states: n[1],
+        asia_pacific: n[2],
+        europe_central_asia: n[3],
+        americas: n[4],
+        total: n[5],
+        source,
+    })
+}
+
+fn programme() -> impl Strategy<Value = Programme> {
+    let kind = prop_oneof![Just(ProgrammeKind::Flagship), Just(ProgrammeKind::GlobalProgramme), Just(ProgrammeKind::Project)];
+    let head = (programme_id(), kind, option::of(text()), text(), option::of(text()), option::of(partial_date()), option::of(partial_date()), option::of(period()));
+    let endorsement = option::of((text(), partial_date(), provenance()).prop_map(|(by, date, source)| Endorsement { by, date, source }));
+    let target = (text(), option::of(number()), option::of(text()), option::of(partial_date()), provenance())
+        .prop_map(|(label, quantity, unit, due, source)| ProgrammeTarget { label, quantity, unit, due, source });
+    let funding = (option::of(text()), option::of(number()), option::of("[A-Z]{3}"), option::of(period()), option::of(1u32..30), option::of(text()), provenance())
+        .prop_map(|(donor, amount, currency, period, years, purpose, source)| Funding { donor, amount, currency, period, years, purpose, source });
+    let body = (endorsement, option::of(text()), any::<bool>(), option::of(coverage()), vec(target, 0..2), vec(text(), 0..2), vec(text(), 0..2), vec(text(), 0..2));
+    let links = (vec(funding, 0..2), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), vec(link(), 0..3), option::of(reference()), provenance());
+    (head, body, links).prop_map(
+        |((id, kind, acronym, name, status, launched, planned_launch, period), (endorsement, host, reference_model, coverage, targets, partners, initiatives, modalities), (funding, sdg, standards, contributes_to, succeeds, source))| Programme {
+            id,
+            kind,
+            acronym,
+            name,
+            status,
+            launched,
+            planned_launch,
+            period,
+            endorsement,
+            host,
+            reference_model,
+            coverage,
+            targets,
+            partners,
+            initiatives,
+            modalities,
+            funding,
+            sdg,
+            standards,
+            contributes_to,
+            succeeds,
+            source,
+        },
+    )
+}
+
+fn deliverable() -> impl Strategy<Value = Deliverable> {
+    (deliverable_code(), text(), text(), option::of(text()), vec(text(), 0..4), timeframe(), vec(link(), 0..2), vec(sdg_code(), 0..2), vec(standard_ref(), 0..2), provenance()).prop_map(
+        |(code, area, title, responds_to, activities, timeframe, contributes_to, sdg, standards, source)| Deliverable {
+            code,
+            area,
+            title,
+            responds_to,
+            activities,
+            timeframe,
+            contributes_to,
+            sdg,
+            standards,
+            source,
+        },
+    )
+}
+
+fn stated_link() -> impl Strategy<Value = StatedLink> {
+    let kind = proptest::sample::select(LinkKind::ALL.to_vec());
+    (reference(), kind, reference(), option::of(share()), provenance()).prop_map(|(from, kind, to, share, source)| StatedLink { from, kind, to, share, source })
+}
+
+fn claim() -> impl Strategy<Value = Claim> {
+    let value = prop_oneof![any::<i64>().prop_map(ClaimValue::Number), text().prop_map(ClaimValue::Text)];
+    (reference(), "[a-z]{1,8}(\\.[a-z_]{1,8})?", value, provenance()).prop_map(|(subject, property, value, source)| Claim { subject, property, value, source })
+}
+
+fn framework() -> impl Strategy<Value = Framework> {
+    let kind = prop_oneof![
+        Just(FrameworkKind::StrategicPlan),
+        Just(FrameworkKind::ProgrammeAndBudget),
+        Just(FrameworkKind::ProgrammeSet),
+        Just(FrameworkKind::PlanOfAction),
+        Just(FrameworkKind::Other),
+    ];
+    let biennium = option::of((1950i32..2100).prop_map(|y| Biennium::starting(y).unwrap()));
+    let plan = option::of((text(), period()).prop_map(|(title, period)| Plan { title, period }));
+    let head = (framework_id(), kind, text(), option::of(text()), option::of(partial_date()), option::of(period()), biennium, plan, provenance());
+    let body = (vec(outcome(), 0..3), vec(programme(), 0..3), vec(deliverable(), 0..3), vec(stated_link(), 0..3), vec(claim(), 0..3));
+    (head, body).prop_map(|((id, kind, title, symbol, date, period, biennium, plan, source), (outcomes, programmes, deliverables, links, claims))| Framework {
+        id,
+        kind,
+        title,
+        symbol,
+        date,
+        period,
+        biennium,
+        plan,
+        source,
+        outcomes,
+        programmes,
+        deliverables,
+        links,
+        claims,
+    })
+}
+
+fn display_then_parse<T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug>(value: T) -> Result<(), TestCaseError>
+where
+    T::Err: std::fmt::Display,
+{
+    let text = value.to_string();
+    let back: T = text.parse().map_err(|e: T::Err| TestCaseError::fail(format!("{text:?}: {e}")))?;
+    prop_assert_eq!(back, value);
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn identifiers_round_trip(
+        o in outcome_code(), out in output_code(), d in deliverable_code(), p in programme_id(), f in framework_id(),
+        s in sdg_code(), st in standard_ref(), r in reference(),
+    ) {
+        display_then_parse(o)?;
+        display_then_parse(out)?;
+        display_then_parse(d)?;
+        display_then_parse(p)?;
+        display_then_parse(f)?;
+        display_then_parse(s)?;
+        display_then_parse(st)?;
+        display_then_parse(r)?;
+    }
+
+    #[test]
+    fn time_types_round_trip(q in quarter(), a in quarter(), b in quarter(), p in period(), d in partial_date(), y in MIN_YEAR..MAX_YEAR) {
+        display_then_parse(q)?;
+        display_then_parse(p)?;
+        display_then_parse(d)?;
+        display_then_parse(Biennium::starting(y).unwrap())?;
+        display_then_parse(QuarterRange::new(a.min(b), a.max(b)).unwrap())?;
+    }
+
+    #[test]
+    fn parsing_any_text_never_panics(s in "\\PC{0,12}") {
+        let _ = s.parse::<OutcomeCode>();
+        let _ = s.parse::<OutputCode>();
+        let _ = s.parse::<DeliverableCode>();
+        let _ = s.parse::<SdgCode>();
+        let _ = s.parse::<StandardRef>();
+        let _ = s.parse::<Ref>();
+        let _ = s.parse::<Quarter>();
+        let _ = s.parse::<QuarterRange>();
+        let _ = s.parse::<Biennium>();
+        let _ = s.parse::<Period>();
+        let _ = s.parse::<PartialDate>();
+    }
+
+    #[test]
+    fn timeframes_round_trip_through_their_runs(t in timeframe()) {
+        let runs: Timeframe = t.runs().collect();
+        prop_assert_eq!(&runs, &t);
+        prop_assert_eq!(t.has_holes(), t.runs().count() > 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn frameworks_round_trip_through_toml(f in framework()) {
+        let text = f.to_toml_string().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = Framework::from_toml_str(&text, "generated.toml").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, f);
+    }
+
+    #[test]
+    fn frameworks_round_trip_through_json(f in framework()) {
+        let text = f.to_json_string().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = Framework::from_json_str(&text, "generated.json").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, f);
+    }
+
+    #[test]
+    fn reading_arbitrary_toml_never_panics(s in "\\PC{0,200}") {
+        let _ = Framework::from_toml_str(&s, "arbitrary.toml");
+        let _ = Framework::from_json_str(&s, "arbitrary.json");
+    }
+}
