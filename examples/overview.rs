@@ -1,66 +1,138 @@
-//! Loads framework files and prints an overview of each.
+//! Prints an overview of frameworks: the built-in ones, or the files given.
 //!
-//! Run: `cargo run --example overview -- examples/data/youth-employment.toml`
-//! (with no argument it reads that file).
+//! Run: `cargo run --example overview` for the built-in frameworks, or
+//! `cargo run --example overview -- FILE.toml…` for your own.
 
 use std::process::ExitCode;
 
-use ilo_frameworks::Framework;
+use ilo_frameworks::{Framework, FrameworkSet, builtin};
 
 fn main() -> ExitCode {
-    let mut paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() {
-        paths.push(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/youth-employment.toml").to_owned());
-    }
-    let mut failed = false;
-    for path in &paths {
-        match Framework::load(path) {
-            Ok(framework) => print_overview(&framework),
-            Err(e) => {
-                eprintln!("error: {e}");
-                let mut source = std::error::Error::source(&e);
-                while let Some(inner) = source {
-                    eprintln!("  caused by: {inner}");
-                    source = inner.source();
-                }
-                failed = true;
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let set = if paths.is_empty() {
+        builtin::frameworks()
+    } else {
+        load_files(&paths)
+    };
+    match set {
+        Ok(set) => {
+            print_totals(&set);
+            for framework in &set {
+                println!();
+                print_overview(framework);
             }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(inner) = source {
+                eprintln!("  caused by: {inner}");
+                source = inner.source();
+            }
+            ExitCode::FAILURE
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn load_files(paths: &[String]) -> Result<FrameworkSet, ilo_frameworks::Error> {
+    let mut set = FrameworkSet::new();
+    for path in paths {
+        set.insert(Framework::load(path)?)?;
+    }
+    Ok(set)
+}
+
+fn link_count(f: &Framework) -> usize {
+    let own: usize = f
+        .programmes
+        .iter()
+        .map(|p| p.contributes_to.len() + usize::from(p.succeeds.is_some()))
+        .sum::<usize>()
+        + f.deliverables.iter().map(|d| d.contributes_to.len()).sum::<usize>();
+    let cited: usize = f
+        .outcomes
+        .iter()
+        .map(|o| o.sdg.len() + o.standards.len())
+        .sum::<usize>()
+        + f.outputs().map(|o| o.sdg.len() + o.standards.len()).sum::<usize>()
+        + f.programmes
+            .iter()
+            .map(|p| p.sdg.len() + p.standards.len())
+            .sum::<usize>()
+        + f.deliverables
+            .iter()
+            .map(|d| d.sdg.len() + d.standards.len())
+            .sum::<usize>();
+    own + cited + f.links.len()
+}
+
+fn print_totals(set: &FrameworkSet) {
+    let sum = |count: fn(&Framework) -> usize| set.iter().map(count).sum::<usize>();
+    println!(
+        "{} frameworks: {} outcomes, {} outputs, {} programmes, {} deliverables, {} links, {} claims",
+        set.len(),
+        sum(|f| f.outcomes.len()),
+        sum(|f| f.outputs().count()),
+        sum(|f| f.programmes.len()),
+        sum(|f| f.deliverables.len()),
+        sum(link_count),
+        sum(|f| f.claims.len()),
+    );
 }
 
 fn print_overview(f: &Framework) {
-    let outputs = f.outputs().count();
-    let links: usize = f.programmes.iter().map(|p| p.contributes_to.len()).sum::<usize>()
-        + f.deliverables.iter().map(|d| d.contributes_to.len()).sum::<usize>()
-        + f.links.len();
-    println!("{} ({}) — {}", f.id, f.kind, f.title);
+    println!("{} ({}): {}", f.id, f.kind, f.title);
     if let Some(symbol) = &f.symbol {
-        println!("  symbol      {symbol}");
+        println!("  symbol  {symbol}");
     }
     if let Some(period) = f.effective_period() {
-        println!("  period      {period}");
+        println!("  period  {period}");
+    }
+    if let Some(plan) = &f.plan {
+        println!("  plan    {} ({})", plan.title, plan.period);
     }
     println!(
         "  {} outcomes, {} outputs, {} programmes, {} deliverables, {} links, {} claims",
         f.outcomes.len(),
-        outputs,
+        f.outputs().count(),
         f.programmes.len(),
         f.deliverables.len(),
-        links,
+        link_count(f),
         f.claims.len()
     );
     for outcome in &f.outcomes {
         println!("  outcome {} ({}): {}", outcome.code, outcome.kind(), outcome.title);
         for output in &outcome.outputs {
-            println!("    output {}: {} [{} actions]", output.code, output.title, output.actions().count());
+            println!(
+                "    output {}: {} [{} actions]",
+                output.code,
+                output.title,
+                output.actions().count()
+            );
         }
     }
     for p in &f.programmes {
-        println!("  programme {} ({}): {}", p.id, p.kind, p.name);
+        let countries = p
+            .coverage
+            .as_ref()
+            .and_then(|c| c.total)
+            .map(|n| format!(", {n} countries"))
+            .unwrap_or_default();
+        println!("  programme {} ({}{}): {}", p.id, p.kind, countries, p.name);
+        for link in &p.contributes_to {
+            println!("    contributes to {}", link.target());
+        }
     }
     for d in &f.deliverables {
-        println!("  deliverable {} [{}]: {}", d.code, d.timeframe, d.title);
+        let when = if d.timeframe.is_empty() {
+            "no quarter marked".to_owned()
+        } else {
+            d.timeframe.to_string()
+        };
+        println!("  deliverable {} [{}]: {}", d.code, when, d.title);
+    }
+    for link in &f.links {
+        println!("  link {} {} {}", link.from, link.kind, link.to);
     }
 }

@@ -54,6 +54,8 @@
 //! - The model ([`Framework`], [`FrameworkSet`], [`Outcome`], [`Output`],
 //!   [`Indicator`], [`Programme`], [`Deliverable`], [`Link`], [`Claim`],
 //!   [`Provenance`], [`StandardCatalogue`]).
+//! - Built-in data ([`builtin`]): the five source documents and the labour
+//!   standards they cite, embedded in the crate.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`], and
 //!   [`framework_schema`].
@@ -63,6 +65,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod builtin;
 mod error;
 pub mod format;
 mod id;

@@ -52,14 +52,19 @@ fn load_from_path_picks_the_format_by_extension() {
     assert!(matches!(missing, Error::Io { .. }));
     assert_eq!(missing.to_string(), "cannot read no/such/file.toml");
     let unknown = Framework::load("framework.yaml").unwrap_err();
-    assert_eq!(unknown.to_string(), "cannot tell the format of framework.yaml: name it *.toml or *.json");
+    assert_eq!(
+        unknown.to_string(),
+        "cannot tell the format of framework.yaml: name it *.toml or *.json"
+    );
 }
 
 const HEAD: &str = "id = \"pb-2022-23\"\nkind = \"programme-and-budget\"\ntitle = \"P&B\"\n";
 
 #[test]
 fn a_bad_code_is_reported_at_its_value() {
-    let e = load_toml(&format!("{HEAD}\n[[outcomes]]\ncode = \"7\"\ntitle = \"t\"\n\n[[outcomes.outputs]]\ncode = \"7.0\"\ntitle = \"t\"\n"));
+    let e = load_toml(&format!(
+        "{HEAD}\n[[outcomes]]\ncode = \"7\"\ntitle = \"t\"\n\n[[outcomes.outputs]]\ncode = \"7.0\"\ntitle = \"t\"\n"
+    ));
     assert_eq!((e.origin(), e.line(), e.column()), ("bad.toml", 10, 8));
     assert_eq!(
         e.message(),
@@ -69,9 +74,15 @@ fn a_bad_code_is_reported_at_its_value() {
 
 #[test]
 fn an_unknown_key_is_an_error_not_dropped() {
-    let e = load_toml(&format!("{HEAD}\n[[outcomes]]\ncode = \"7\"\ntitle = \"t\"\ntitel = \"typo\"\n"));
+    let e = load_toml(&format!(
+        "{HEAD}\n[[outcomes]]\ncode = \"7\"\ntitle = \"t\"\ntitel = \"typo\"\n"
+    ));
     assert_eq!((e.line(), e.column()), (8, 1));
-    assert!(e.message().starts_with("unknown field `titel`, expected one of"), "{}", e.message());
+    assert!(
+        e.message().starts_with("unknown field `titel`, expected one of"),
+        "{}",
+        e.message()
+    );
 }
 
 #[test]
@@ -88,7 +99,11 @@ fn a_wrong_type_is_reported_with_what_was_expected() {
     assert_eq!(e.message(), "invalid type: integer `5`, expected a string");
     let e = load_toml("id = \"x\"\nkind = \"agenda\"\ntitle = \"t\"\n");
     assert_eq!((e.line(), e.column()), (2, 8));
-    assert!(e.message().starts_with("unknown variant `agenda`, expected one of"), "{}", e.message());
+    assert!(
+        e.message().starts_with("unknown variant `agenda`, expected one of"),
+        "{}",
+        e.message()
+    );
 }
 
 #[test]
@@ -112,7 +127,9 @@ fn broken_toml_syntax_is_reported_with_line_and_column() {
 
 #[test]
 fn json_errors_carry_line_and_column() {
-    let e = load_json("{\n  \"id\": \"x\",\n  \"kind\": \"other\",\n  \"title\": \"t\",\n  \"outcomes\": [{\"code\": \"b\", \"title\": \"t\"}]\n}");
+    let e = load_json(
+        "{\n  \"id\": \"x\",\n  \"kind\": \"other\",\n  \"title\": \"t\",\n  \"outcomes\": [{\"code\": \"b\", \"title\": \"t\"}]\n}",
+    );
     assert_eq!((e.line(), e.column()), (5, 27));
     assert_eq!(
         e.message(),
@@ -135,7 +152,10 @@ fn sets_refuse_two_frameworks_with_one_id() {
     let mut set = FrameworkSet::new();
     set.insert(f.clone()).unwrap();
     let e = set.insert(f.clone()).unwrap_err();
-    assert_eq!(e.to_string(), "the set already holds a framework with id FrameworkId(\"youth-jobs\"); give each framework its own id");
+    assert_eq!(
+        e.to_string(),
+        "the set already holds a framework with id FrameworkId(\"youth-jobs\"); give each framework its own id"
+    );
     assert_eq!(set.len(), 1);
     let json = set.to_json_string().unwrap();
     assert_eq!(FrameworkSet::from_json_str(&json, "set.json").unwrap(), set);
@@ -149,8 +169,15 @@ fn references_resolve_across_the_set() {
     let f = Framework::from_toml_str(EXAMPLE, "youth-employment.toml").unwrap();
     let mut set = FrameworkSet::new();
     set.insert(f).unwrap();
-    for (reference, kind) in [("youth-jobs:3", "outcome"), ("youth-jobs:3.1", "output"), ("youth-jobs:YEP", "programme"), ("youth-jobs:1.1", "deliverable")] {
-        let element = set.resolve(&reference.parse().unwrap()).unwrap_or_else(|| panic!("{reference}"));
+    for (reference, kind) in [
+        ("youth-jobs:3", "outcome"),
+        ("youth-jobs:3.1", "output"),
+        ("youth-jobs:YEP", "programme"),
+        ("youth-jobs:1.1", "deliverable"),
+    ] {
+        let element = set
+            .resolve(&reference.parse().unwrap())
+            .unwrap_or_else(|| panic!("{reference}"));
         assert_eq!(element.kind_name(), kind, "{reference}");
     }
     assert!(set.resolve(&"youth-jobs:9.9".parse().unwrap()).is_none());
@@ -174,5 +201,8 @@ fn the_schema_accepts_the_example_shape() {
     let required = schema["required"].as_array().unwrap();
     let names: Vec<&str> = required.iter().filter_map(|v| v.as_str()).collect();
     assert_eq!(names, ["id", "kind", "title"]);
-    assert_eq!(schema["$defs"]["OutputCode"]["pattern"], "^([1-9][0-9]*|[A-Z])\\.[1-9][0-9]*$");
+    assert_eq!(
+        schema["$defs"]["OutputCode"]["pattern"],
+        "^([1-9][0-9]*|[A-Z])\\.[1-9][0-9]*$"
+    );
 }

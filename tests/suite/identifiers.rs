@@ -26,11 +26,26 @@ fn outcome_codes() {
     assert_eq!(ok::<OutcomeCode>("B", "B").letter(), Some('B'));
     const SHAPE: &str = "(expected a number from 1 for a policy outcome or a capital letter for an enabling outcome, such as \"7\" or \"B\")";
     err::<OutcomeCode>("", &format!("invalid outcome code \"\": it is empty {SHAPE}"));
-    err::<OutcomeCode>("0", &format!("invalid outcome code \"0\": a number must not be 0 or start with 0 {SHAPE}"));
-    err::<OutcomeCode>("07", &format!("invalid outcome code \"07\": a number must not be 0 or start with 0 {SHAPE}"));
-    err::<OutcomeCode>("b", &format!("invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" {SHAPE}"));
-    err::<OutcomeCode>("AB", &format!("invalid outcome code \"AB\": it is neither a number nor a single letter {SHAPE}"));
-    err::<OutcomeCode>(" 7", &format!("invalid outcome code \" 7\": it is neither a number nor a single letter {SHAPE}"));
+    err::<OutcomeCode>(
+        "0",
+        &format!("invalid outcome code \"0\": a number must not be 0 or start with 0 {SHAPE}"),
+    );
+    err::<OutcomeCode>(
+        "07",
+        &format!("invalid outcome code \"07\": a number must not be 0 or start with 0 {SHAPE}"),
+    );
+    err::<OutcomeCode>(
+        "b",
+        &format!("invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" {SHAPE}"),
+    );
+    err::<OutcomeCode>(
+        "AB",
+        &format!("invalid outcome code \"AB\": it is neither a number nor a single letter {SHAPE}"),
+    );
+    err::<OutcomeCode>(
+        " 7",
+        &format!("invalid outcome code \" 7\": it is neither a number nor a single letter {SHAPE}"),
+    );
     assert!(OutcomeCode::policy(0).is_err());
     assert!(OutcomeCode::enabling('a').is_err());
     assert!(ok::<OutcomeCode>("8", "8") < ok::<OutcomeCode>("A", "A"));
@@ -44,9 +59,18 @@ fn output_codes() {
     assert_eq!(c.number(), 4);
     const SHAPE: &str = "(expected an outcome code, a dot and a number from 1, such as \"7.1\" or \"C.4\")";
     err::<OutputCode>("7", &format!("invalid output code \"7\": there is no dot {SHAPE}"));
-    err::<OutputCode>("7.0", &format!("invalid output code \"7.0\": \"0\" is not an output number {SHAPE}"));
-    err::<OutputCode>("x.1", &format!("invalid output code \"x.1\": \"x\" is not an outcome code {SHAPE}"));
-    err::<OutputCode>("A.1.", &format!("invalid output code \"A.1.\": \"1.\" is not an output number {SHAPE}"));
+    err::<OutputCode>(
+        "7.0",
+        &format!("invalid output code \"7.0\": \"0\" is not an output number {SHAPE}"),
+    );
+    err::<OutputCode>(
+        "x.1",
+        &format!("invalid output code \"x.1\": \"x\" is not an outcome code {SHAPE}"),
+    );
+    err::<OutputCode>(
+        "A.1.",
+        &format!("invalid output code \"A.1.\": \"1.\" is not an output number {SHAPE}"),
+    );
     assert!(ok::<OutputCode>("7.2", "7.2") < ok::<OutputCode>("7.10", "7.10"));
     assert!(OutputCode::new("7".parse().unwrap(), 0).is_err());
 }
@@ -57,8 +81,14 @@ fn deliverable_codes() {
     assert_eq!((d.group(), d.number()), (10, 3));
     const SHAPE: &str = "(expected two numbers from 1 joined by a dot, such as \"2.1\")";
     err::<DeliverableCode>("2", &format!("invalid deliverable code \"2\": there is no dot {SHAPE}"));
-    err::<DeliverableCode>("2.a", &format!("invalid deliverable code \"2.a\": \"a\" is not a number from 1 {SHAPE}"));
-    err::<DeliverableCode>("0.1", &format!("invalid deliverable code \"0.1\": \"0\" is not a number from 1 {SHAPE}"));
+    err::<DeliverableCode>(
+        "2.a",
+        &format!("invalid deliverable code \"2.a\": \"a\" is not a number from 1 {SHAPE}"),
+    );
+    err::<DeliverableCode>(
+        "0.1",
+        &format!("invalid deliverable code \"0.1\": \"0\" is not a number from 1 {SHAPE}"),
+    );
     assert!(DeliverableCode::new(1, 0).is_err());
 }
 
@@ -66,26 +96,60 @@ fn deliverable_codes() {
 fn programme_ids() {
     ok::<ProgrammeId>("IPEC+", "IPEC+");
     ok::<ProgrammeId>("OSH-GAP", "OSH-GAP");
-    const SHAPE: &str = "(expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\")";
+    const SHAPE: &str =
+        "(expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\")";
     err::<ProgrammeId>("", &format!("invalid programme id \"\": it is empty {SHAPE}"));
-    err::<ProgrammeId>("IPEC +", &format!("invalid programme id \"IPEC +\": it contains white space {SHAPE}"));
-    err::<ProgrammeId>("+IPEC", &format!("invalid programme id \"+IPEC\": it does not start with a letter or digit {SHAPE}"));
-    err::<ProgrammeId>("SPF/2", &format!("invalid programme id \"SPF/2\": it contains '/' {SHAPE}"));
+    err::<ProgrammeId>(
+        "IPEC +",
+        &format!("invalid programme id \"IPEC +\": it contains white space {SHAPE}"),
+    );
+    err::<ProgrammeId>(
+        "+IPEC",
+        &format!("invalid programme id \"+IPEC\": it does not start with a letter or digit {SHAPE}"),
+    );
+    err::<ProgrammeId>(
+        "SPF/2",
+        &format!("invalid programme id \"SPF/2\": it contains '/' {SHAPE}"),
+    );
     let long = "A".repeat(65);
-    err::<ProgrammeId>(&long, &format!("invalid programme id \"{long}\": it is longer than 64 characters {SHAPE}"));
+    err::<ProgrammeId>(
+        &long,
+        &format!("invalid programme id \"{long}\": it is longer than 64 characters {SHAPE}"),
+    );
 }
 
 #[test]
 fn framework_ids() {
     ok::<FrameworkId>("pb-2022-23", "pb-2022-23");
     const SHAPE: &str = "(expected lower-case ASCII letters and digits in words joined by single hyphens, starting with a letter, such as \"pb-2022-23\")";
-    err::<FrameworkId>("PB", &format!("invalid framework id \"PB\": it contains the capital 'P' {SHAPE}"));
-    err::<FrameworkId>("pb 22", &format!("invalid framework id \"pb 22\": it contains white space {SHAPE}"));
-    err::<FrameworkId>("2022", &format!("invalid framework id \"2022\": it does not start with a letter {SHAPE}"));
-    err::<FrameworkId>("pb--1", &format!("invalid framework id \"pb--1\": it has an empty word between hyphens {SHAPE}"));
-    err::<FrameworkId>("pb-", &format!("invalid framework id \"pb-\": it has an empty word between hyphens {SHAPE}"));
-    err::<FrameworkId>("sdg", "invalid framework id \"sdg\": \"sdg\" is reserved for the built-in catalogue");
-    err::<FrameworkId>("ils", "invalid framework id \"ils\": \"ils\" is reserved for the built-in catalogue");
+    err::<FrameworkId>(
+        "PB",
+        &format!("invalid framework id \"PB\": it contains the capital 'P' {SHAPE}"),
+    );
+    err::<FrameworkId>(
+        "pb 22",
+        &format!("invalid framework id \"pb 22\": it contains white space {SHAPE}"),
+    );
+    err::<FrameworkId>(
+        "2022",
+        &format!("invalid framework id \"2022\": it does not start with a letter {SHAPE}"),
+    );
+    err::<FrameworkId>(
+        "pb--1",
+        &format!("invalid framework id \"pb--1\": it has an empty word between hyphens {SHAPE}"),
+    );
+    err::<FrameworkId>(
+        "pb-",
+        &format!("invalid framework id \"pb-\": it has an empty word between hyphens {SHAPE}"),
+    );
+    err::<FrameworkId>(
+        "sdg",
+        "invalid framework id \"sdg\": \"sdg\" is reserved for the built-in catalogue",
+    );
+    err::<FrameworkId>(
+        "ils",
+        "invalid framework id \"ils\": \"ils\" is reserved for the built-in catalogue",
+    );
 }
 
 #[test]
@@ -97,18 +161,51 @@ fn sdg_codes() {
     assert_eq!(ok::<SdgTarget>("8.10", "8.10").part(), TargetPart::Number(10));
     assert_eq!(ok::<SdgIndicator>("8.b.1", "8.b.1").target().to_string(), "8.b");
     err::<SdgCode>("", "invalid SDG code \"\": it is empty");
-    err::<SdgGoal>("18", "invalid SDG goal \"18\": \"18\" is not a goal number (expected 1 to 17, without leading zero)");
-    err::<SdgGoal>("08", "invalid SDG goal \"08\": \"08\" is not a goal number (expected 1 to 17, without leading zero)");
-    err::<SdgGoal>("8.7", "invalid SDG goal \"8.7\": it is a target code (expected a number 1 to 17, such as \"8\")");
-    err::<SdgTarget>("1.A", "invalid SDG target \"1.A\": the target letter must be lower case: write \"1.a\"");
-    err::<SdgIndicator>("1.A.1", "invalid SDG indicator \"1.A.1\": the target letter must be lower case: write \"1.a.1\"");
-    err::<SdgTarget>("8", "invalid SDG target \"8\": it is a goal code (expected a goal, a dot and a number or lower-case letter, such as \"8.7\" or \"8.b\")");
-    err::<SdgTarget>("8.ab", "invalid SDG target \"8.ab\": \"ab\" is not a target number or letter (expected 1 to 99 or a to z)");
-    err::<SdgIndicator>("8.7", "invalid SDG indicator \"8.7\": it is a target code (expected a target, a dot and a number, such as \"8.8.2\")");
-    err::<SdgIndicator>("8.7.0", "invalid SDG indicator \"8.7.0\": \"0\" is not an indicator number (expected 1 to 99)");
-    err::<SdgCode>("8.7.1.2", "invalid SDG code \"8.7.1.2\": it has more than three dot-separated parts (expected a goal \"8\", a target \"8.7\" or an indicator \"8.8.2\")");
+    err::<SdgGoal>(
+        "18",
+        "invalid SDG goal \"18\": \"18\" is not a goal number (expected 1 to 17, without leading zero)",
+    );
+    err::<SdgGoal>(
+        "08",
+        "invalid SDG goal \"08\": \"08\" is not a goal number (expected 1 to 17, without leading zero)",
+    );
+    err::<SdgGoal>(
+        "8.7",
+        "invalid SDG goal \"8.7\": it is a target code (expected a number 1 to 17, such as \"8\")",
+    );
+    err::<SdgTarget>(
+        "1.A",
+        "invalid SDG target \"1.A\": the target letter must be lower case: write \"1.a\"",
+    );
+    err::<SdgIndicator>(
+        "1.A.1",
+        "invalid SDG indicator \"1.A.1\": the target letter must be lower case: write \"1.a.1\"",
+    );
+    err::<SdgTarget>(
+        "8",
+        "invalid SDG target \"8\": it is a goal code (expected a goal, a dot and a number or lower-case letter, such as \"8.7\" or \"8.b\")",
+    );
+    err::<SdgTarget>(
+        "8.ab",
+        "invalid SDG target \"8.ab\": \"ab\" is not a target number or letter (expected 1 to 99 or a to z)",
+    );
+    err::<SdgIndicator>(
+        "8.7",
+        "invalid SDG indicator \"8.7\": it is a target code (expected a target, a dot and a number, such as \"8.8.2\")",
+    );
+    err::<SdgIndicator>(
+        "8.7.0",
+        "invalid SDG indicator \"8.7.0\": \"0\" is not an indicator number (expected 1 to 99)",
+    );
+    err::<SdgCode>(
+        "8.7.1.2",
+        "invalid SDG code \"8.7.1.2\": it has more than three dot-separated parts (expected a goal \"8\", a target \"8.7\" or an indicator \"8.8.2\")",
+    );
     // UN order: goal, then its numbered targets, then its lettered ones, then the next goal.
-    let mut codes: Vec<SdgCode> = ["9", "8.b", "8.10", "8.2", "8", "8.2.1"].iter().map(|s| s.parse().unwrap()).collect();
+    let mut codes: Vec<SdgCode> = ["9", "8.b", "8.10", "8.2", "8", "8.2.1"]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
     codes.sort();
     let sorted: Vec<String> = codes.iter().map(ToString::to_string).collect();
     assert_eq!(sorted, ["8", "8.2", "8.2.1", "8.10", "8.b", "9"]);
@@ -127,12 +224,30 @@ fn standard_refs() {
     ok::<StandardRef>("Protocol No. 29", "P029");
     ok::<StandardRef>("P029", "P029");
     const SHAPE: &str = "(expected C, R or P and a number from 1 to 999, such as \"C087\" or \"Convention No. 87\")";
-    err::<StandardRef>("", &format!("invalid labour standard reference \"\": it is empty {SHAPE}"));
-    err::<StandardRef>("No. 87", &format!("invalid labour standard reference \"No. 87\": it does not start with a kind {SHAPE}"));
-    err::<StandardRef>("C0", &format!("invalid labour standard reference \"C0\": 0 is out of range {SHAPE}"));
-    err::<StandardRef>("C1000", &format!("invalid labour standard reference \"C1000\": 1000 is out of range {SHAPE}"));
-    err::<StandardRef>("Convention", &format!("invalid labour standard reference \"Convention\": \"\" is not a number {SHAPE}"));
-    err::<StandardRef>("C87a", &format!("invalid labour standard reference \"C87a\": \"87a\" is not a number {SHAPE}"));
+    err::<StandardRef>(
+        "",
+        &format!("invalid labour standard reference \"\": it is empty {SHAPE}"),
+    );
+    err::<StandardRef>(
+        "No. 87",
+        &format!("invalid labour standard reference \"No. 87\": it does not start with a kind {SHAPE}"),
+    );
+    err::<StandardRef>(
+        "C0",
+        &format!("invalid labour standard reference \"C0\": 0 is out of range {SHAPE}"),
+    );
+    err::<StandardRef>(
+        "C1000",
+        &format!("invalid labour standard reference \"C1000\": 1000 is out of range {SHAPE}"),
+    );
+    err::<StandardRef>(
+        "Convention",
+        &format!("invalid labour standard reference \"Convention\": \"\" is not a number {SHAPE}"),
+    );
+    err::<StandardRef>(
+        "C87a",
+        &format!("invalid labour standard reference \"C87a\": \"87a\" is not a number {SHAPE}"),
+    );
     assert!(StandardRef::new(StandardKind::Recommendation, 0).is_err());
 }
 
@@ -145,16 +260,31 @@ fn refs() {
     ok::<Ref>("ils:Convention No. 182", "ils:C182");
     ok::<Ref>("flagships:IPEC+", "flagships:IPEC+");
     assert!(matches!(ok::<Ref>("pb-2022-23", "pb-2022-23"), Ref::Framework(_)));
-    err::<Ref>("PB:7.1", "invalid reference \"PB:7.1\": invalid framework id \"PB\": it contains the capital 'P' (expected lower-case ASCII letters and digits in words joined by single hyphens, starting with a letter, such as \"pb-2022-23\")");
-    err::<Ref>("sdg:1.A", "invalid reference \"sdg:1.A\": invalid SDG code \"1.A\": the target letter must be lower case: write \"1.a\"");
-    err::<Ref>("pb-2022-23:", "invalid reference \"pb-2022-23:\": invalid element code \"\": it is empty (expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\")");
-    err::<Ref>("7.1", "invalid reference \"7.1\": it is neither a framework id nor a namespace, a colon and a code (expected \"pb-2022-23\", \"pb-2022-23:7.1\", \"sdg:8.7\" or \"ils:C182\")");
+    err::<Ref>(
+        "PB:7.1",
+        "invalid reference \"PB:7.1\": invalid framework id \"PB\": it contains the capital 'P' (expected lower-case ASCII letters and digits in words joined by single hyphens, starting with a letter, such as \"pb-2022-23\")",
+    );
+    err::<Ref>(
+        "sdg:1.A",
+        "invalid reference \"sdg:1.A\": invalid SDG code \"1.A\": the target letter must be lower case: write \"1.a\"",
+    );
+    err::<Ref>(
+        "pb-2022-23:",
+        "invalid reference \"pb-2022-23:\": invalid element code \"\": it is empty (expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\")",
+    );
+    err::<Ref>(
+        "7.1",
+        "invalid reference \"7.1\": it is neither a framework id nor a namespace, a colon and a code (expected \"pb-2022-23\", \"pb-2022-23:7.1\", \"sdg:8.7\" or \"ils:C182\")",
+    );
 }
 
 #[test]
 fn share() {
     assert_eq!(Share::new(0.0).unwrap().value(), 0.0);
     assert_eq!(Share::new(1.0).unwrap().value(), 1.0);
-    assert_eq!(Share::new(-0.1).unwrap_err().to_string(), "invalid share \"-0.1\": a share is a fraction from 0 to 1");
+    assert_eq!(
+        Share::new(-0.1).unwrap_err().to_string(),
+        "invalid share \"-0.1\": a share is a fraction from 0 to 1"
+    );
     assert!(Share::new(f64::INFINITY).is_err());
 }

@@ -34,7 +34,10 @@ fn framework_id() -> impl Strategy<Value = FrameworkId> {
 }
 
 fn sdg_target() -> impl Strategy<Value = SdgTarget> {
-    let part = prop_oneof![(1u8..=99).prop_map(TargetPart::Number), (b'a'..=b'z').prop_map(|c| TargetPart::Letter(c as char))];
+    let part = prop_oneof![
+        (1u8..=99).prop_map(TargetPart::Number),
+        (b'a'..=b'z').prop_map(|c| TargetPart::Letter(c as char))
+    ];
     (1u8..=17, part).prop_map(|(g, p)| SdgTarget::new(SdgGoal::new(g).unwrap(), p).unwrap())
 }
 
@@ -47,7 +50,11 @@ fn sdg_code() -> impl Strategy<Value = SdgCode> {
 }
 
 fn standard_ref() -> impl Strategy<Value = StandardRef> {
-    let kind = prop_oneof![Just(StandardKind::Convention), Just(StandardKind::Recommendation), Just(StandardKind::Protocol)];
+    let kind = prop_oneof![
+        Just(StandardKind::Convention),
+        Just(StandardKind::Recommendation),
+        Just(StandardKind::Protocol)
+    ];
     (kind, 1u16..=999).prop_map(|(k, n)| StandardRef::new(k, n).unwrap())
 }
 
@@ -66,7 +73,8 @@ fn quarter() -> impl Strategy<Value = Quarter> {
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (1950i32..=2100, 1u32..=366).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or_else(|| NaiveDate::from_yo_opt(y, 365).unwrap()))
+    (1950i32..=2100, 1u32..=366)
+        .prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or_else(|| NaiveDate::from_yo_opt(y, 365).unwrap()))
 }
 
 fn period() -> impl Strategy<Value = Period> {
@@ -82,7 +90,8 @@ fn partial_date() -> impl Strategy<Value = PartialDate> {
 }
 
 fn timeframe() -> impl Strategy<Value = Timeframe> {
-    vec((2015i32..=2025, 1u8..=4), 0..12).prop_map(|qs| qs.into_iter().map(|(y, n)| Quarter::new(y, n).unwrap()).collect())
+    vec((2015i32..=2025, 1u8..=4), 0..12)
+        .prop_map(|qs| qs.into_iter().map(|(y, n)| Quarter::new(y, n).unwrap()).collect())
 }
 
 /// Text that TOML and JSON both carry unchanged (any Unicode, quotes, newlines).
@@ -96,8 +105,13 @@ fn number() -> impl Strategy<Value = f64> {
 }
 
 fn provenance() -> impl Strategy<Value = Provenance> {
-    (option::of(text()), option::of(text()), option::of(1u32..100_000))
-        .prop_map(|(document, section, line)| Provenance { document, section, line })
+    (option::of(text()), option::of(text()), option::of(1u32..100_000)).prop_map(|(document, section, line)| {
+        Provenance {
+            document,
+            section,
+            line,
+        }
+    })
 }
 
 fn share() -> impl Strategy<Value = Share> {
@@ -113,31 +127,80 @@ fn link() -> impl Strategy<Value = Link> {
 }
 
 fn indicator() -> impl Strategy<Value = Indicator> {
-    (text(), option::of(text()), option::of(number()), option::of(number()), option::of(period()), vec(sdg_code(), 0..3), provenance()).prop_map(
-        |(label, unit, baseline, target, period, sdg, source)| Indicator { label, unit, baseline, target, period, sdg, source },
+    (
+        text(),
+        option::of(text()),
+        option::of(number()),
+        option::of(number()),
+        option::of(period()),
+        vec(sdg_code(), 0..3),
+        provenance(),
     )
+        .prop_map(|(label, unit, baseline, target, period, sdg, source)| Indicator {
+            label,
+            unit,
+            baseline,
+            target,
+            period,
+            sdg,
+            source,
+        })
 }
 
 fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
-    (1u16..=30, text(), vec(text(), 0..3), vec(text(), 0..3), vec(text(), 0..2), vec(indicator(), 0..2), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), provenance()).prop_map(
-        move |(n, title, country_level, global_level, biennium_deliverables, indicators, sdg, standards, source)| Output {
-            code: OutputCode::new(outcome, n).unwrap(),
-            title,
-            country_level,
-            global_level,
-            biennium_deliverables,
-            indicators,
-            sdg,
-            standards,
-            source,
-        },
+    (
+        1u16..=30,
+        text(),
+        vec(text(), 0..3),
+        vec(text(), 0..3),
+        vec(text(), 0..2),
+        vec(indicator(), 0..2),
+        vec(sdg_code(), 0..3),
+        vec(standard_ref(), 0..2),
+        provenance(),
     )
+        .prop_map(
+            move |(
+                n,
+                title,
+                country_level,
+                global_level,
+                biennium_deliverables,
+                indicators,
+                sdg,
+                standards,
+                source,
+            )| Output {
+                code: OutputCode::new(outcome, n).unwrap(),
+                title,
+                country_level,
+                global_level,
+                biennium_deliverables,
+                indicators,
+                sdg,
+                standards,
+                source,
+            },
+        )
 }
 
 fn outcome() -> impl Strategy<Value = Outcome> {
     outcome_code().prop_flat_map(|code| {
-        (text(), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), provenance(), vec(output(code), 0..3))
-            .prop_map(move |(title, sdg, standards, source, outputs)| Outcome { code, title, sdg, standards, source, outputs })
+        (
+            text(),
+            vec(sdg_code(), 0..3),
+            vec(standard_ref(), 0..2),
+            provenance(),
+            vec(output(code), 0..3),
+        )
+            .prop_map(move |(title, sdg, standards, source, outputs)| Outcome {
+                code,
+                title,
+                sdg,
+                standards,
+                source,
+                outputs,
+            })
     })
 }
 
@@ -154,17 +217,80 @@ fn coverage() -> impl Strategy<Value = Coverage> {
 }
 
 fn programme() -> impl Strategy<Value = Programme> {
-    let kind = prop_oneof![Just(ProgrammeKind::Flagship), Just(ProgrammeKind::GlobalProgramme), Just(ProgrammeKind::Project)];
-    let head = (programme_id(), kind, option::of(text()), text(), option::of(text()), option::of(partial_date()), option::of(partial_date()), option::of(period()));
-    let endorsement = option::of((text(), partial_date(), provenance()).prop_map(|(by, date, source)| Endorsement { by, date, source }));
-    let target = (text(), option::of(number()), option::of(text()), option::of(partial_date()), provenance())
-        .prop_map(|(label, quantity, unit, due, source)| ProgrammeTarget { label, quantity, unit, due, source });
-    let funding = (option::of(text()), option::of(number()), option::of("[A-Z]{3}"), option::of(period()), option::of(1u32..30), option::of(text()), provenance())
-        .prop_map(|(donor, amount, currency, period, years, purpose, source)| Funding { donor, amount, currency, period, years, purpose, source });
-    let body = (endorsement, option::of(text()), any::<bool>(), option::of(coverage()), vec(target, 0..2), vec(text(), 0..2), vec(text(), 0..2), vec(text(), 0..2));
-    let links = (vec(funding, 0..2), vec(sdg_code(), 0..3), vec(standard_ref(), 0..2), vec(link(), 0..3), option::of(reference()), provenance());
+    let kind = prop_oneof![
+        Just(ProgrammeKind::Flagship),
+        Just(ProgrammeKind::GlobalProgramme),
+        Just(ProgrammeKind::Project)
+    ];
+    let head = (
+        programme_id(),
+        kind,
+        option::of(text()),
+        text(),
+        option::of(text()),
+        option::of(partial_date()),
+        option::of(partial_date()),
+        option::of(period()),
+    );
+    let endorsement = option::of(
+        (text(), partial_date(), provenance()).prop_map(|(by, date, source)| Endorsement { by, date, source }),
+    );
+    let target = (
+        text(),
+        option::of(number()),
+        option::of(text()),
+        option::of(partial_date()),
+        provenance(),
+    )
+        .prop_map(|(label, quantity, unit, due, source)| ProgrammeTarget {
+            label,
+            quantity,
+            unit,
+            due,
+            source,
+        });
+    let funding = (
+        option::of(text()),
+        option::of(number()),
+        option::of("[A-Z]{3}"),
+        option::of(period()),
+        option::of(1u32..30),
+        option::of(text()),
+        provenance(),
+    )
+        .prop_map(|(donor, amount, currency, period, years, purpose, source)| Funding {
+            donor,
+            amount,
+            currency,
+            period,
+            years,
+            purpose,
+            source,
+        });
+    let body = (
+        endorsement,
+        option::of(text()),
+        any::<bool>(),
+        option::of(coverage()),
+        vec(target, 0..2),
+        vec(text(), 0..2),
+        vec(text(), 0..2),
+        vec(text(), 0..2),
+    );
+    let links = (
+        vec(funding, 0..2),
+        vec(sdg_code(), 0..3),
+        vec(standard_ref(), 0..2),
+        vec(link(), 0..3),
+        option::of(reference()),
+        provenance(),
+    );
     (head, body, links).prop_map(
-        |((id, kind, acronym, name, status, launched, planned_launch, period), (endorsement, host, reference_model, coverage, targets, partners, initiatives, modalities), (funding, sdg, standards, contributes_to, succeeds, source))| Programme {
+        |(
+            (id, kind, acronym, name, status, launched, planned_launch, period),
+            (endorsement, host, reference_model, coverage, targets, partners, initiatives, modalities),
+            (funding, sdg, standards, contributes_to, succeeds, source),
+        )| Programme {
             id,
             kind,
             acronym,
@@ -192,30 +318,62 @@ fn programme() -> impl Strategy<Value = Programme> {
 }
 
 fn deliverable() -> impl Strategy<Value = Deliverable> {
-    (deliverable_code(), text(), text(), option::of(text()), vec(text(), 0..4), timeframe(), vec(link(), 0..2), vec(sdg_code(), 0..2), vec(standard_ref(), 0..2), provenance()).prop_map(
-        |(code, area, title, responds_to, activities, timeframe, contributes_to, sdg, standards, source)| Deliverable {
-            code,
-            area,
-            title,
-            responds_to,
-            activities,
-            timeframe,
-            contributes_to,
-            sdg,
-            standards,
-            source,
-        },
+    (
+        deliverable_code(),
+        text(),
+        text(),
+        option::of(text()),
+        vec(text(), 0..4),
+        timeframe(),
+        vec(link(), 0..2),
+        vec(sdg_code(), 0..2),
+        vec(standard_ref(), 0..2),
+        provenance(),
     )
+        .prop_map(
+            |(code, area, title, responds_to, activities, timeframe, contributes_to, sdg, standards, source)| {
+                Deliverable {
+                    code,
+                    area,
+                    title,
+                    responds_to,
+                    activities,
+                    timeframe,
+                    contributes_to,
+                    sdg,
+                    standards,
+                    source,
+                }
+            },
+        )
 }
 
 fn stated_link() -> impl Strategy<Value = StatedLink> {
     let kind = proptest::sample::select(LinkKind::ALL.to_vec());
-    (reference(), kind, reference(), option::of(share()), provenance()).prop_map(|(from, kind, to, share, source)| StatedLink { from, kind, to, share, source })
+    (reference(), kind, reference(), option::of(share()), provenance()).prop_map(|(from, kind, to, share, source)| {
+        StatedLink {
+            from,
+            kind,
+            to,
+            share,
+            source,
+        }
+    })
 }
 
 fn claim() -> impl Strategy<Value = Claim> {
-    let value = prop_oneof![any::<i64>().prop_map(ClaimValue::Number), text().prop_map(ClaimValue::Text)];
-    (reference(), "[a-z]{1,8}(\\.[a-z_]{1,8})?", value, provenance()).prop_map(|(subject, property, value, source)| Claim { subject, property, value, source })
+    let value = prop_oneof![
+        any::<i64>().prop_map(ClaimValue::Number),
+        text().prop_map(ClaimValue::Text)
+    ];
+    (reference(), "[a-z]{1,8}(\\.[a-z_]{1,8})?", value, provenance()).prop_map(|(subject, property, value, source)| {
+        Claim {
+            subject,
+            property,
+            value,
+            source,
+        }
+    })
 }
 
 fn framework() -> impl Strategy<Value = Framework> {
@@ -228,32 +386,57 @@ fn framework() -> impl Strategy<Value = Framework> {
     ];
     let biennium = option::of((1950i32..2100).prop_map(|y| Biennium::starting(y).unwrap()));
     let plan = option::of((text(), period()).prop_map(|(title, period)| Plan { title, period }));
-    let head = (framework_id(), kind, text(), option::of(text()), option::of(partial_date()), option::of(period()), biennium, plan, provenance());
-    let body = (vec(outcome(), 0..3), vec(programme(), 0..3), vec(deliverable(), 0..3), vec(stated_link(), 0..3), vec(claim(), 0..3));
-    (head, body).prop_map(|((id, kind, title, symbol, date, period, biennium, plan, source), (outcomes, programmes, deliverables, links, claims))| Framework {
-        id,
+    let head = (
+        framework_id(),
         kind,
-        title,
-        symbol,
-        date,
-        period,
+        text(),
+        option::of(text()),
+        option::of(partial_date()),
+        option::of(period()),
         biennium,
         plan,
-        source,
-        outcomes,
-        programmes,
-        deliverables,
-        links,
-        claims,
-    })
+        provenance(),
+    );
+    let body = (
+        vec(outcome(), 0..3),
+        vec(programme(), 0..3),
+        vec(deliverable(), 0..3),
+        vec(stated_link(), 0..3),
+        vec(claim(), 0..3),
+    );
+    (head, body).prop_map(
+        |(
+            (id, kind, title, symbol, date, period, biennium, plan, source),
+            (outcomes, programmes, deliverables, links, claims),
+        )| Framework {
+            id,
+            kind,
+            title,
+            symbol,
+            date,
+            period,
+            biennium,
+            plan,
+            source,
+            outcomes,
+            programmes,
+            deliverables,
+            links,
+            claims,
+        },
+    )
 }
 
-fn display_then_parse<T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug>(value: T) -> Result<(), TestCaseError>
+fn display_then_parse<T: std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug>(
+    value: T,
+) -> Result<(), TestCaseError>
 where
     T::Err: std::fmt::Display,
 {
     let text = value.to_string();
-    let back: T = text.parse().map_err(|e: T::Err| TestCaseError::fail(format!("{text:?}: {e}")))?;
+    let back: T = text
+        .parse()
+        .map_err(|e: T::Err| TestCaseError::fail(format!("{text:?}: {e}")))?;
     prop_assert_eq!(back, value);
     Ok(())
 }

@@ -28,11 +28,23 @@ fn quarters() {
     assert_eq!(first.quarters_until(last), 19);
     const SHAPE: &str = "(expected a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\")";
     err::<Quarter>("2019", &format!("invalid quarter \"2019\": there is no 'Q' {SHAPE}"));
-    err::<Quarter>("2019Q5", &format!("invalid quarter \"2019Q5\": \"5\" is not a quarter number {SHAPE}"));
-    err::<Quarter>("2019q3", &format!("invalid quarter \"2019q3\": there is no 'Q' {SHAPE}"));
+    err::<Quarter>(
+        "2019Q5",
+        &format!("invalid quarter \"2019Q5\": \"5\" is not a quarter number {SHAPE}"),
+    );
+    err::<Quarter>(
+        "2019q3",
+        &format!("invalid quarter \"2019q3\": there is no 'Q' {SHAPE}"),
+    );
     err::<Quarter>("19Q3", "invalid quarter \"19Q3\": \"19\" is not a four-digit year");
-    err::<Quarter>("1800Q1", "invalid quarter \"1800Q1\": the year 1800 is outside 1900 to 2199");
-    assert_eq!(Quarter::new(2019, 0).unwrap_err().to_string(), "invalid quarter \"2019Q0\": a year has quarters 1 to 4");
+    err::<Quarter>(
+        "1800Q1",
+        "invalid quarter \"1800Q1\": the year 1800 is outside 1900 to 2199",
+    );
+    assert_eq!(
+        Quarter::new(2019, 0).unwrap_err().to_string(),
+        "invalid quarter \"2019Q0\": a year has quarters 1 to 4"
+    );
 }
 
 #[test]
@@ -42,10 +54,20 @@ fn bienniums() {
     assert_eq!((b.first_year(), b.last_year()), (2022, 2023));
     assert_eq!(b.period(), Period::new(day(2022, 1, 1), day(2023, 12, 31)));
     assert_eq!("2099-00".parse::<Biennium>().unwrap().to_string(), "2099-00");
-    const SHAPE: &str = "(expected a four-digit year, a hyphen and the last two digits of the next year, such as \"2022-23\")";
-    err::<Biennium>("2022", &format!("invalid biennium \"2022\": there is no hyphen {SHAPE}"));
-    err::<Biennium>("2022-24", &format!("invalid biennium \"2022-24\": 24 does not follow 2022: write \"2022-23\" {SHAPE}"));
-    err::<Biennium>("2022-2023", &format!("invalid biennium \"2022-2023\": \"2023\" is not two digits {SHAPE}"));
+    const SHAPE: &str =
+        "(expected a four-digit year, a hyphen and the last two digits of the next year, such as \"2022-23\")";
+    err::<Biennium>(
+        "2022",
+        &format!("invalid biennium \"2022\": there is no hyphen {SHAPE}"),
+    );
+    err::<Biennium>(
+        "2022-24",
+        &format!("invalid biennium \"2022-24\": 24 does not follow 2022: write \"2022-23\" {SHAPE}"),
+    );
+    err::<Biennium>(
+        "2022-2023",
+        &format!("invalid biennium \"2022-2023\": \"2023\" is not two digits {SHAPE}"),
+    );
 }
 
 #[test]
@@ -63,10 +85,17 @@ fn periods() {
     assert!(reversed.is_reversed());
     assert!(!reversed.contains(day(2023, 1, 1)));
     assert!(!plan.overlaps(reversed));
-    const SHAPE: &str = "(expected two dates joined by '/', such as \"2022-01-01/2025-12-31\", or two years, such as \"2022/2025\")";
+    const SHAPE: &str =
+        "(expected two dates joined by '/', such as \"2022-01-01/2025-12-31\", or two years, such as \"2022/2025\")";
     err::<Period>("2022", &format!("invalid period \"2022\": there is no '/' {SHAPE}"));
-    err::<Period>("2022-02-30/2023-01-01", &format!("invalid period \"2022-02-30/2023-01-01\": \"2022-02-30\" is not a date written YYYY-MM-DD {SHAPE}"));
-    err::<Period>("2022-1-1/2023-01-01", &format!("invalid period \"2022-1-1/2023-01-01\": \"2022-1-1\" is not a date written YYYY-MM-DD {SHAPE}"));
+    err::<Period>(
+        "2022-02-30/2023-01-01",
+        &format!("invalid period \"2022-02-30/2023-01-01\": \"2022-02-30\" is not a date written YYYY-MM-DD {SHAPE}"),
+    );
+    err::<Period>(
+        "2022-1-1/2023-01-01",
+        &format!("invalid period \"2022-1-1/2023-01-01\": \"2022-1-1\" is not a date written YYYY-MM-DD {SHAPE}"),
+    );
 }
 
 #[test]
@@ -74,27 +103,60 @@ fn partial_dates() {
     let month: PartialDate = "2015-10".parse().unwrap();
     assert_eq!(month.period(), Period::new(day(2015, 10, 1), day(2015, 10, 31)));
     assert_eq!(month.month_number(), Some(10));
-    assert_eq!("2016-02".parse::<PartialDate>().unwrap().period().end(), day(2016, 2, 29));
-    assert_eq!("2015-12".parse::<PartialDate>().unwrap().period().end(), day(2015, 12, 31));
-    assert_eq!("2025".parse::<PartialDate>().unwrap().period(), Period::years(2025, 2025));
-    assert_eq!("2020-10-15".parse::<PartialDate>().unwrap().as_day(), Some(day(2020, 10, 15)));
+    assert_eq!(
+        "2016-02".parse::<PartialDate>().unwrap().period().end(),
+        day(2016, 2, 29)
+    );
+    assert_eq!(
+        "2015-12".parse::<PartialDate>().unwrap().period().end(),
+        day(2015, 12, 31)
+    );
+    assert_eq!(
+        "2025".parse::<PartialDate>().unwrap().period(),
+        Period::years(2025, 2025)
+    );
+    assert_eq!(
+        "2020-10-15".parse::<PartialDate>().unwrap().as_day(),
+        Some(day(2020, 10, 15))
+    );
     const SHAPE: &str = "(expected a year \"2015\", a month \"2015-10\" or a day \"2015-10-01\")";
-    err::<PartialDate>("2015-13", &format!("invalid date \"2015-13\": \"13\" is not a month 01 to 12 {SHAPE}"));
-    err::<PartialDate>("2015-1", &format!("invalid date \"2015-1\": \"1\" is not a month 01 to 12 {SHAPE}"));
-    err::<PartialDate>("2015-02-30", &format!("invalid date \"2015-02-30\": it is not a calendar day {SHAPE}"));
-    err::<PartialDate>("October 2015", "invalid date \"October 2015\": \"October 2015\" is not a four-digit year");
+    err::<PartialDate>(
+        "2015-13",
+        &format!("invalid date \"2015-13\": \"13\" is not a month 01 to 12 {SHAPE}"),
+    );
+    err::<PartialDate>(
+        "2015-1",
+        &format!("invalid date \"2015-1\": \"1\" is not a month 01 to 12 {SHAPE}"),
+    );
+    err::<PartialDate>(
+        "2015-02-30",
+        &format!("invalid date \"2015-02-30\": it is not a calendar day {SHAPE}"),
+    );
+    err::<PartialDate>(
+        "October 2015",
+        "invalid date \"October 2015\": \"October 2015\" is not a four-digit year",
+    );
     assert!(PartialDate::month(2015, 13).is_err());
 }
 
 #[test]
 fn timeframes() {
-    let t: Timeframe = ["2017Q1..2017Q4", "2018Q1", "2019Q3"].iter().map(|s| s.parse::<QuarterRange>().unwrap()).collect();
+    let t: Timeframe = ["2017Q1..2017Q4", "2018Q1", "2019Q3"]
+        .iter()
+        .map(|s| s.parse::<QuarterRange>().unwrap())
+        .collect();
     assert_eq!(t.len(), 6);
     assert_eq!(t.to_string(), "2017Q1..2018Q1, 2019Q3");
     assert!(t.has_holes());
     assert_eq!(t.last().map(|q| q.to_string()), Some("2019Q3".to_owned()));
     assert!(Timeframe::new().is_empty());
     assert!(!Timeframe::new().has_holes());
-    err::<QuarterRange>("2018Q1..2017Q1", "invalid quarter range \"2018Q1..2017Q1\": the last quarter comes before the first");
-    err::<QuarterRange>("2018Q1..2018", "invalid quarter range \"2018Q1..2018\": invalid quarter \"2018\": there is no 'Q' (expected a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\")");
+    err::<QuarterRange>(
+        "2018Q1..2017Q1",
+        "invalid quarter range \"2018Q1..2017Q1\": the last quarter comes before the first",
+    );
+    err::<QuarterRange>(
+        "2018Q1..2018",
+        "invalid quarter range \"2018Q1..2018\": invalid quarter \"2018\": there is no 'Q' (expected a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\")",
+    );
 }
