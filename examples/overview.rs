@@ -3,6 +3,8 @@
 //! Run: `cargo run --example overview` for the built-in frameworks, or
 //! `cargo run --example overview -- FILE.toml…` for your own.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use ilo_frameworks::{Framework, FrameworkSet, builtin};
@@ -16,11 +18,14 @@ fn main() -> ExitCode {
     };
     match set {
         Ok(set) => {
-            print_totals(&set);
+            let mut out = String::new();
+            write_totals(&mut out, &set);
             for framework in &set {
-                println!();
-                print_overview(framework);
+                out.push('\n');
+                write_overview(&mut out, framework);
             }
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -67,9 +72,10 @@ fn link_count(f: &Framework) -> usize {
     own + cited + f.links.len()
 }
 
-fn print_totals(set: &FrameworkSet) {
+fn write_totals(out: &mut String, set: &FrameworkSet) {
     let sum = |count: fn(&Framework) -> usize| set.iter().map(count).sum::<usize>();
-    println!(
+    let _ = writeln!(
+        out,
         "{} frameworks: {} outcomes, {} outputs, {} programmes, {} deliverables, {} links, {} claims",
         set.len(),
         sum(|f| f.outcomes.len()),
@@ -81,18 +87,19 @@ fn print_totals(set: &FrameworkSet) {
     );
 }
 
-fn print_overview(f: &Framework) {
-    println!("{} ({}): {}", f.id, f.kind, f.title);
+fn write_overview(out: &mut String, f: &Framework) {
+    let _ = writeln!(out, "{} ({}): {}", f.id, f.kind, f.title);
     if let Some(symbol) = &f.symbol {
-        println!("  symbol  {symbol}");
+        let _ = writeln!(out, "  symbol  {symbol}");
     }
     if let Some(period) = f.effective_period() {
-        println!("  period  {period}");
+        let _ = writeln!(out, "  period  {period}");
     }
     if let Some(plan) = &f.plan {
-        println!("  plan    {} ({})", plan.title, plan.period);
+        let _ = writeln!(out, "  plan    {} ({})", plan.title, plan.period);
     }
-    println!(
+    let _ = writeln!(
+        out,
         "  {} outcomes, {} outputs, {} programmes, {} deliverables, {} links, {} claims",
         f.outcomes.len(),
         f.outputs().count(),
@@ -102,9 +109,16 @@ fn print_overview(f: &Framework) {
         f.claims.len()
     );
     for outcome in &f.outcomes {
-        println!("  outcome {} ({}): {}", outcome.code, outcome.kind(), outcome.title);
+        let _ = writeln!(
+            out,
+            "  outcome {} ({}): {}",
+            outcome.code,
+            outcome.kind(),
+            outcome.title
+        );
         for output in &outcome.outputs {
-            println!(
+            let _ = writeln!(
+                out,
                 "    output {}: {} [{} actions]",
                 output.code,
                 output.title,
@@ -119,9 +133,9 @@ fn print_overview(f: &Framework) {
             .and_then(|c| c.total)
             .map(|n| format!(", {n} countries"))
             .unwrap_or_default();
-        println!("  programme {} ({}{}): {}", p.id, p.kind, countries, p.name);
+        let _ = writeln!(out, "  programme {} ({}{}): {}", p.id, p.kind, countries, p.name);
         for link in &p.contributes_to {
-            println!("    contributes to {}", link.target());
+            let _ = writeln!(out, "    contributes to {}", link.target());
         }
     }
     for d in &f.deliverables {
@@ -130,9 +144,9 @@ fn print_overview(f: &Framework) {
         } else {
             d.timeframe.to_string()
         };
-        println!("  deliverable {} [{}]: {}", d.code, when, d.title);
+        let _ = writeln!(out, "  deliverable {} [{}]: {}", d.code, when, d.title);
     }
     for link in &f.links {
-        println!("  link {} {} {}", link.from, link.kind, link.to);
+        let _ = writeln!(out, "  link {} {} {}", link.from, link.kind, link.to);
     }
 }

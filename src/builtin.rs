@@ -19,6 +19,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::OnceLock;
+
+use crate::sdg::SdgCatalogue;
 use crate::{Error, Framework, FrameworkSet, LoadError, StandardCatalogue};
 
 /// One built-in framework.
@@ -132,4 +135,30 @@ pub fn frameworks() -> Result<FrameworkSet, Error> {
 /// As [`Builtin::load`].
 pub fn standards() -> Result<StandardCatalogue, LoadError> {
     StandardCatalogue::from_toml_str(include_str!("../seeds/standards.toml"), STANDARDS_FILE)
+}
+
+/// The file name of the SDG catalogue under `seeds/`.
+const SDG_FILE: &str = "seeds/sdg.toml";
+
+/// The SDG catalogue: the UN global indicator framework after the 2023
+/// refinement (17 goals, 169 targets, 248 indicator listings of 232
+/// indicators), and five retired indicator codes.
+///
+/// It is parsed once, on first use, and shared.
+///
+/// ```
+/// let sdg = ilo_frameworks::builtin::sdg()?;
+/// assert_eq!(sdg.goals().len(), 17);
+/// assert_eq!(sdg.targets().len(), 169);
+/// # Ok::<(), ilo_frameworks::LoadError>(())
+/// ```
+///
+/// # Errors
+/// As [`Builtin::load`].
+pub fn sdg() -> Result<&'static SdgCatalogue, LoadError> {
+    static CATALOGUE: OnceLock<Result<SdgCatalogue, LoadError>> = OnceLock::new();
+    CATALOGUE
+        .get_or_init(|| SdgCatalogue::from_toml_str(include_str!("../seeds/sdg.toml"), SDG_FILE))
+        .as_ref()
+        .map_err(Clone::clone)
 }

@@ -56,6 +56,8 @@
 //!   [`Provenance`], [`StandardCatalogue`]).
 //! - Built-in data ([`builtin`]): the five source documents and the labour
 //!   standards they cite, embedded in the crate.
+//! - The SDG catalogue ([`sdg`]): the UN goals, targets and indicators,
+//!   and SDG codes as people write them.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`], and
 //!   [`framework_schema`].
@@ -71,6 +73,7 @@ pub mod format;
 mod id;
 mod model;
 mod period;
+pub mod sdg;
 
 pub use error::Error;
 pub use format::{Format, LoadError, framework_schema};

@@ -114,9 +114,9 @@ serde_via_str!(
 /// maximal unbroken runs, in order.
 ///
 /// ```
-/// use ilo_frameworks::{Quarter, Timeframe};
+/// use ilo_frameworks::{QuarterRange, Timeframe};
 ///
-/// let t: Timeframe = ["2017Q3..2018Q1", "2019Q1"].iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+/// let t: Timeframe = ["2017Q3..2018Q1", "2019Q1"].iter().map(|s| s.parse::<QuarterRange>()).collect::<Result<_, _>>()?;
 /// assert_eq!(t.len(), 4);
 /// assert_eq!(t.first(), Some("2017Q3".parse()?));
 /// assert!(t.has_holes());
