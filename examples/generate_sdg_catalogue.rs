@@ -53,7 +53,7 @@ fn default_data_dir() -> PathBuf {
 
 /// Reads the reference data in `data_dir`, checks it, prints counts and notes
 /// to stderr, and returns the catalogue as TOML.
-fn generate(data_dir: &Path) -> Result<String, String> {
+pub(crate) fn generate(data_dir: &Path) -> Result<String, String> {
     if !data_dir.is_dir() {
         return Err(format!(
             "{}: not a directory (expected the SDG reference data)",

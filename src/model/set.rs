@@ -47,15 +47,11 @@ impl Framework {
     /// deliverable, looked for in that order.
     pub fn element(&self, code: &ElementCode) -> Option<Element<'_>> {
         let text = code.as_str();
-        if let Ok(c) = text.parse() {
-            if let Some(o) = self.outcome(c) {
-                return Some(Element::Outcome(o));
-            }
+        if let Some(o) = text.parse().ok().and_then(|c| self.outcome(c)) {
+            return Some(Element::Outcome(o));
         }
-        if let Ok(c) = text.parse() {
-            if let Some(o) = self.output(c) {
-                return Some(Element::Output(o));
-            }
+        if let Some(o) = text.parse().ok().and_then(|c| self.output(c)) {
+            return Some(Element::Output(o));
         }
         if let Some(p) = self.programmes.iter().find(|p| p.id.as_str() == text) {
             return Some(Element::Programme(p));

@@ -120,13 +120,13 @@ impl SdgMention {
         let parsed: SdgCode = canonical
             .parse()
             .map_err(|e: ParseError| error(e.problem().to_owned()))?;
-        let matches = match (level, parsed) {
-            (None, _) => true,
-            (Some(Level::Goal), SdgCode::Goal(_)) => true,
-            (Some(Level::Target), SdgCode::Target(_)) => true,
-            (Some(Level::Indicator), SdgCode::Indicator(_)) => true,
-            _ => false,
-        };
+        let matches = matches!(
+            (level, parsed),
+            (None, _)
+                | (Some(Level::Goal), SdgCode::Goal(_))
+                | (Some(Level::Target), SdgCode::Target(_))
+                | (Some(Level::Indicator), SdgCode::Indicator(_))
+        );
         if !matches {
             let (noun, suggestion) = match parsed {
                 SdgCode::Goal(g) => ("a goal", format!("Goal {g}")),

@@ -6,5 +6,6 @@ mod formats;
 mod identifiers;
 mod roundtrip;
 mod sdg;
+mod sdg_seed;
 mod send_sync;
 mod time;
