@@ -74,6 +74,7 @@ mod id;
 mod model;
 mod period;
 pub mod sdg;
+pub mod synthetic;
 
 pub use error::Error;
 pub use format::{Format, LoadError, framework_schema};

@@ -8,4 +8,5 @@ mod roundtrip;
 mod sdg;
 mod sdg_seed;
 mod send_sync;
+mod synthetic;
 mod time;

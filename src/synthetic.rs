@@ -1,0 +1,1 @@
+//! Synthetic framework sets (placeholder; being written).

@@ -1,0 +1,1 @@
+//! Tests of the synthetic generator (placeholder; being written).
