@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::graph::NodeKey;
 use crate::{FrameworkId, LoadError, ParseError};
 
 /// Everything that can go wrong in the crate's operations.
@@ -28,6 +29,12 @@ pub enum Error {
     /// Two frameworks of one set have the same id.
     #[error("the set already holds a framework with id {0:?}; give each framework its own id")]
     DuplicateFramework(FrameworkId),
+    /// A graph query named a node the graph does not have.
+    #[error("the graph has no node {0}")]
+    UnknownNode(NodeKey),
+    /// An order was asked of a graph with a cycle.
+    #[error("the graph has a cycle through {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    Cycle(Vec<NodeKey>),
     /// A file could not be read.
     #[error("cannot read {}", path.display())]
     Io {

@@ -58,6 +58,9 @@
 //!   standards they cite, embedded in the crate.
 //! - The SDG catalogue ([`sdg`]): the UN goals, targets and indicators,
 //!   and SDG codes as people write them.
+//! - The graph ([`graph`]): frameworks, elements and catalogues in one
+//!   petgraph graph, with contributions, reverse look-ups, coverage, gaps,
+//!   cycles and exports.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`], and
 //!   [`framework_schema`].
@@ -70,6 +73,7 @@
 pub mod builtin;
 mod error;
 pub mod format;
+pub mod graph;
 mod id;
 mod model;
 mod period;

@@ -115,6 +115,14 @@ symbol_id!(
     "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\""
 );
 
+impl ElementCode {
+    /// The element code of an outcome, output, deliverable or programme,
+    /// whose text forms are all valid element codes.
+    pub(crate) fn from_code(code: &impl fmt::Display) -> Self {
+        ElementCode(code.to_string().into())
+    }
+}
+
 /// The identifier of a framework (one document of record): lower-case ASCII
 /// words joined by single hyphens, such as `pb-2022-23` or `flagships`.
 ///

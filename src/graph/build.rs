@@ -1,0 +1,305 @@
+//! Building a [`FrameworkGraph`] from a set of frameworks and the catalogues.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::{EdgeData, FrameworkGraph, GraphIssue, NodeData, NodeKey, NodeKind};
+use crate::sdg::SdgCatalogue;
+use crate::{
+    ElementCode, Framework, FrameworkId, FrameworkSet, LinkKind, Ref, SdgCode, Share, StandardCatalogue, StandardRef,
+};
+
+/// Where each named node is, by the kind of its name, so that a reference
+/// resolves without building a key.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Index {
+    frameworks: HashMap<FrameworkId, NodeIndex>,
+    elements: HashMap<FrameworkId, HashMap<ElementCode, NodeIndex>>,
+    sdg: HashMap<SdgCode, NodeIndex>,
+    standards: HashMap<StandardRef, NodeIndex>,
+    others: HashMap<NodeKey, NodeIndex>,
+}
+
+impl Index {
+    /// The index of an existing graph's nodes (whose keys are distinct).
+    pub(super) fn of(graph: &DiGraph<NodeData, EdgeData, u32>) -> Index {
+        let mut index = Index::default();
+        for n in graph.node_indices() {
+            index.insert(&graph[n].key, n);
+        }
+        index
+    }
+
+    pub(super) fn get_ref(&self, reference: &Ref) -> Option<NodeIndex> {
+        match reference {
+            Ref::Framework(id) => self.frameworks.get(id).copied(),
+            Ref::Element { framework, code } => self.elements.get(framework)?.get(code).copied(),
+            Ref::Sdg(code) => self.sdg.get(code).copied(),
+            Ref::Standard(s) => self.standards.get(s).copied(),
+        }
+    }
+
+    pub(super) fn get(&self, key: &NodeKey) -> Option<NodeIndex> {
+        match key {
+            NodeKey::Ref(r) => self.get_ref(r),
+            other => self.others.get(other).copied(),
+        }
+    }
+
+    /// Records `key` at `index`; false when the key is taken.
+    fn insert(&mut self, key: &NodeKey, index: NodeIndex) -> bool {
+        match key {
+            NodeKey::Ref(Ref::Framework(id)) => insert_new(&mut self.frameworks, id, index),
+            NodeKey::Ref(Ref::Element { framework, code }) => {
+                let elements = match self.elements.get_mut(framework) {
+                    Some(elements) => elements,
+                    None => self.elements.entry(framework.clone()).or_default(),
+                };
+                insert_new(elements, code, index)
+            }
+            NodeKey::Ref(Ref::Sdg(code)) => insert_new(&mut self.sdg, code, index),
+            NodeKey::Ref(Ref::Standard(s)) => insert_new(&mut self.standards, s, index),
+            other => insert_new(&mut self.others, other, index),
+        }
+    }
+}
+
+/// Records `key` at `index` unless the key is taken; clones the key only
+/// when it is new.
+fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, key: &K, index: NodeIndex) -> bool {
+    if map.contains_key(key) {
+        return false;
+    }
+    map.insert(key.clone(), index);
+    true
+}
+
+struct Builder {
+    graph: DiGraph<NodeData, EdgeData, u32>,
+    index: Index,
+    issues: Vec<GraphIssue>,
+}
+
+impl Builder {
+    /// Adds a node; `None` (and an issue) when its key is taken.
+    fn node(&mut self, key: NodeKey, kind: NodeKind, label: &str) -> Option<NodeIndex> {
+        let index = NodeIndex::new(self.graph.node_count());
+        if !self.index.insert(&key, index) {
+            self.issues.push(GraphIssue::DuplicateNode(key));
+            return None;
+        }
+        Some(self.graph.add_node(NodeData {
+            key,
+            kind,
+            label: label.into(),
+        }))
+    }
+
+    fn edge(&mut self, from: NodeIndex, to: NodeIndex, kind: LinkKind, share: Option<Share>) {
+        self.graph.add_edge(from, to, EdgeData { kind, share });
+    }
+
+    /// Adds an edge to whatever `to` names, or records that it names nothing.
+    fn link(&mut self, from: NodeIndex, to: &Ref, kind: LinkKind, share: Option<Share>) {
+        match self.index.get_ref(to) {
+            Some(target) => self.edge(from, target, kind, share),
+            None => self.issues.push(GraphIssue::UnresolvedLink {
+                from: self.graph[from].key.clone(),
+                kind,
+                to: to.clone(),
+            }),
+        }
+    }
+
+    /// The node of a partner or initiative, added on first use.
+    fn named(&mut self, key: NodeKey, kind: NodeKind, label: &str) -> Option<NodeIndex> {
+        match self.index.get(&key) {
+            Some(index) => Some(index),
+            None => self.node(key, kind, label),
+        }
+    }
+
+    fn cite_and_serve(&mut self, from: NodeIndex, sdg: &[SdgCode], standards: &[StandardRef]) {
+        for code in sdg {
+            self.link(from, &Ref::Sdg(*code), LinkKind::ContributesTo, None);
+        }
+        for standard in standards {
+            self.link(from, &Ref::Standard(*standard), LinkKind::Cites, None);
+        }
+    }
+}
+
+fn element_key(framework: &FrameworkId, code: &impl std::fmt::Display) -> NodeKey {
+    NodeKey::Ref(Ref::element(framework.clone(), ElementCode::from_code(code)))
+}
+
+/// The nodes one framework's elements received, in visiting order, so that
+/// edges go to the element that made them even when a name is duplicated.
+struct Slots(std::vec::IntoIter<Option<NodeIndex>>);
+
+impl Slots {
+    fn next(&mut self) -> Option<NodeIndex> {
+        self.0.next().flatten()
+    }
+}
+
+fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
+    slots.push(b.node(
+        NodeKey::Ref(Ref::Framework(f.id.clone())),
+        NodeKind::Framework,
+        &f.title,
+    ));
+    for outcome in &f.outcomes {
+        let key = element_key(&f.id, &outcome.code);
+        slots.push(b.node(key.clone(), NodeKind::Outcome, &outcome.title));
+        for output in &outcome.outputs {
+            let output_key = element_key(&f.id, &output.code);
+            slots.push(b.node(output_key.clone(), NodeKind::Output, &output.title));
+            let NodeKey::Ref(of) = output_key else { continue };
+            for (i, indicator) in output.indicators.iter().enumerate() {
+                let key = NodeKey::Indicator {
+                    of: of.clone(),
+                    number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                };
+                slots.push(b.node(key, NodeKind::Indicator, &indicator.label));
+            }
+        }
+    }
+    for programme in &f.programmes {
+        slots.push(b.node(element_key(&f.id, &programme.id), NodeKind::Programme, &programme.name));
+    }
+    for deliverable in &f.deliverables {
+        slots.push(b.node(
+            element_key(&f.id, &deliverable.code),
+            NodeKind::Deliverable,
+            &deliverable.title,
+        ));
+    }
+}
+
+fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {
+    let Some(framework) = slots.next() else {
+        // A duplicate framework: its elements received no nodes either.
+        return;
+    };
+    for outcome in &f.outcomes {
+        let outcome_node = slots.next();
+        if let Some(o) = outcome_node {
+            b.edge(o, framework, LinkKind::PartOf, None);
+            b.cite_and_serve(o, &outcome.sdg, &outcome.standards);
+        }
+        for output in &outcome.outputs {
+            let output_node = slots.next();
+            if let Some(o) = output_node {
+                if let Some(parent) = outcome_node {
+                    b.edge(o, parent, LinkKind::PartOf, None);
+                }
+                b.cite_and_serve(o, &output.sdg, &output.standards);
+            }
+            for indicator in &output.indicators {
+                if let (Some(i), Some(o)) = (slots.next(), output_node) {
+                    b.edge(i, o, LinkKind::Measures, None);
+                    b.cite_and_serve(i, &indicator.sdg, &[]);
+                }
+            }
+        }
+    }
+    for programme in &f.programmes {
+        let Some(p) = slots.next() else { continue };
+        b.edge(p, framework, LinkKind::PartOf, None);
+        for link in &programme.contributes_to {
+            b.link(p, link.target(), LinkKind::ContributesTo, link.share());
+        }
+        b.cite_and_serve(p, &programme.sdg, &programme.standards);
+        for partner in &programme.partners {
+            if let Some(n) = b.named(NodeKey::Partner(partner.as_str().into()), NodeKind::Partner, partner) {
+                b.edge(p, n, LinkKind::SupportedBy, None);
+            }
+        }
+        for initiative in &programme.initiatives {
+            let key = NodeKey::Initiative(initiative.as_str().into());
+            if let Some(n) = b.named(key, NodeKind::Initiative, initiative) {
+                b.edge(p, n, LinkKind::SupportedBy, None);
+            }
+        }
+        if let Some(earlier) = &programme.succeeds {
+            b.link(p, earlier, LinkKind::Succeeds, None);
+        }
+    }
+    for deliverable in &f.deliverables {
+        let Some(d) = slots.next() else { continue };
+        b.edge(d, framework, LinkKind::PartOf, None);
+        for link in &deliverable.contributes_to {
+            b.link(d, link.target(), LinkKind::ContributesTo, link.share());
+        }
+        b.cite_and_serve(d, &deliverable.sdg, &deliverable.standards);
+    }
+}
+
+fn add_stated_links(b: &mut Builder, f: &Framework) {
+    for link in &f.links {
+        match b.index.get_ref(&link.from) {
+            Some(from) => b.link(from, &link.to, link.kind, link.share),
+            None => b.issues.push(GraphIssue::UnresolvedLink {
+                from: NodeKey::Ref(Ref::Framework(f.id.clone())),
+                kind: link.kind,
+                to: link.from.clone(),
+            }),
+        }
+    }
+}
+
+fn add_catalogues(b: &mut Builder, sdg: &SdgCatalogue, standards: &StandardCatalogue) {
+    for goal in sdg.goals() {
+        b.node(NodeKey::Ref(Ref::Sdg(goal.code.into())), NodeKind::SdgGoal, &goal.short);
+    }
+    for target in sdg.targets() {
+        if let Some(t) = b.node(
+            NodeKey::Ref(Ref::Sdg(target.code.into())),
+            NodeKind::SdgTarget,
+            &target.title,
+        ) {
+            b.link(t, &Ref::Sdg(target.code.goal().into()), LinkKind::PartOf, None);
+        }
+    }
+    for indicator in sdg.indicators() {
+        let key = NodeKey::Ref(Ref::Sdg(indicator.code.into()));
+        if let Some(i) = b.node(key, NodeKind::SdgIndicator, &indicator.title) {
+            b.link(i, &Ref::Sdg(indicator.code.target().into()), LinkKind::PartOf, None);
+        }
+    }
+    for standard in &standards.standards {
+        let label = standard.title.clone().unwrap_or_else(|| standard.reference.to_string());
+        b.node(
+            NodeKey::Ref(Ref::Standard(standard.reference)),
+            NodeKind::Standard,
+            &label,
+        );
+    }
+}
+
+pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> FrameworkGraph {
+    let mut b = Builder {
+        graph: DiGraph::default(),
+        index: Index::default(),
+        issues: Vec::new(),
+    };
+    let mut slots = Vec::new();
+    for framework in set {
+        add_nodes(&mut b, framework, &mut slots);
+    }
+    add_catalogues(&mut b, sdg, standards);
+    let mut slots = Slots(slots.into_iter());
+    for framework in set {
+        add_edges(&mut b, framework, &mut slots);
+    }
+    for framework in set {
+        add_stated_links(&mut b, framework);
+    }
+    FrameworkGraph {
+        graph: b.graph,
+        index: b.index,
+        issues: b.issues,
+    }
+}
