@@ -3,6 +3,7 @@
 
 mod builtin;
 mod formats;
+mod graph;
 mod identifiers;
 mod roundtrip;
 mod sdg;
