@@ -61,6 +61,8 @@
 //! - The graph ([`graph`]): frameworks, elements and catalogues in one
 //!   petgraph graph, with contributions, reverse look-ups, coverage, gaps,
 //!   cycles and exports.
+//! - Validation ([`validate`]): consistency rules with stable codes,
+//!   severities, places in files and help, configurable per code.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`], and
 //!   [`framework_schema`].
@@ -79,6 +81,7 @@ mod model;
 mod period;
 pub mod sdg;
 pub mod synthetic;
+pub mod validate;
 
 pub use error::Error;
 pub use format::{Format, LoadError, framework_schema};

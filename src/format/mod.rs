@@ -6,6 +6,7 @@
 
 mod error;
 mod schema;
+mod sources;
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::LoadError;
 pub use schema::framework_schema;
+pub use sources::{Location, SourceFile, SourceMap, Span};
 
 use crate::{Error, Framework, FrameworkSet, StandardCatalogue};
 

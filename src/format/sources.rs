@@ -1,0 +1,275 @@
+//! Where each element of a framework file was written, so that a finding
+//! can point at the file, line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{Format, LoadError, read};
+use crate::{ElementCode, Error, Framework, FrameworkId, Ref};
+
+/// A place in a framework, as a finding names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Location {
+    /// The framework as a whole (its `id`).
+    Framework(FrameworkId),
+    /// An element: its whole table.
+    Element(Ref),
+    /// One field of an element or framework (`Ref::Framework` for the
+    /// framework's own fields).
+    Field(Ref, String),
+    /// One item of a list field.
+    Item(Ref, String, usize),
+    /// The `index`-th stated link of a framework, from 0.
+    Link(FrameworkId, usize),
+    /// The `index`-th claim of a framework, from 0.
+    Claim(FrameworkId, usize),
+}
+
+/// A file's name and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The name the file was loaded under.
+    pub name: String,
+    /// Its whole text.
+    pub text: Arc<str>,
+}
+
+/// A place in a file: byte offset and length, and the line and column
+/// (both from 1, the column in characters) where it starts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    /// The file's name.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
+    /// The byte offset in the file.
+    pub offset: usize,
+    /// The length in bytes.
+    pub length: usize,
+}
+
+/// The files frameworks were read from, and where in them each element,
+/// field, link and claim was written.
+///
+/// Load files through a source map to have validation findings point at
+/// them:
+///
+/// ```
+/// use ilo_frameworks::format::{Location, SourceMap};
+///
+/// let text = "id = \"mine\"\nkind = \"other\"\ntitle = \"Mine\"\n\n[[outcomes]]\ncode = \"1\"\ntitle = \"One\"\n";
+/// let mut sources = SourceMap::new();
+/// let framework = sources.add_toml(text, "mine.toml")?;
+/// let span = sources.span(&Location::Element("mine:1".parse()?)).expect("recorded");
+/// assert_eq!((span.file.as_str(), span.line), ("mine.toml", 5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+    spans: HashMap<Location, (usize, Range<usize>)>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        SourceMap::default()
+    }
+
+    /// The files, in the order they were added.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// Reads a framework from TOML text and records where its parts are.
+    ///
+    /// # Errors
+    /// As [`Framework::from_toml_str`].
+    pub fn add_toml(&mut self, text: &str, origin: &str) -> Result<Framework, LoadError> {
+        let framework = Framework::from_toml_str(text, origin)?;
+        let file = self.files.len();
+        self.files.push(SourceFile {
+            name: origin.to_owned(),
+            text: text.into(),
+        });
+        // The text has just been read, so it parses; spans are a help, not a need.
+        if let Ok(document) = DeTable::parse(text) {
+            Recorder {
+                map: self,
+                file,
+                framework: &framework.id,
+            }
+            .document(&document);
+        }
+        Ok(framework)
+    }
+
+    /// Reads a framework from JSON text. JSON carries no positions the
+    /// reader keeps, so findings name the file but no line.
+    ///
+    /// # Errors
+    /// As [`Framework::from_json_str`].
+    pub fn add_json(&mut self, text: &str, origin: &str) -> Result<Framework, LoadError> {
+        let framework: Framework = read(text, Format::Json, origin)?;
+        let file = self.files.len();
+        self.files.push(SourceFile {
+            name: origin.to_owned(),
+            text: text.into(),
+        });
+        self.spans
+            .insert(Location::Framework(framework.id.clone()), (file, 0..0));
+        Ok(framework)
+    }
+
+    /// Reads a `.toml` or `.json` framework file and records it.
+    ///
+    /// # Errors
+    /// As [`Framework::load`].
+    pub fn load(&mut self, path: impl AsRef<Path>) -> Result<Framework, Error> {
+        let path = path.as_ref();
+        let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_owned() })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let origin = path.display().to_string();
+        Ok(match format {
+            Format::Toml => self.add_toml(&text, &origin)?,
+            Format::Json => self.add_json(&text, &origin)?,
+        })
+    }
+
+    /// Where `location` was written, falling back to the element or the
+    /// framework that holds it.
+    pub fn span(&self, location: &Location) -> Option<Span> {
+        let mut at = Some(location.clone());
+        while let Some(location) = at {
+            if let Some((file, range)) = self.spans.get(&location) {
+                return Some(self.make_span(*file, range.clone()));
+            }
+            at = parent(&location);
+        }
+        None
+    }
+
+    fn make_span(&self, file: usize, range: Range<usize>) -> Span {
+        let source = &self.files[file];
+        let (line, column) = super::error::line_column(&source.text, range.start);
+        Span {
+            file: source.name.clone(),
+            line,
+            column,
+            offset: range.start,
+            length: range.end.saturating_sub(range.start),
+        }
+    }
+
+    /// The text of the file a span points into.
+    pub fn text_of(&self, span: &Span) -> Option<&str> {
+        self.files.iter().find(|f| f.name == span.file).map(|f| &*f.text)
+    }
+}
+
+/// The next larger place that holds `location`.
+fn parent(location: &Location) -> Option<Location> {
+    match location {
+        Location::Item(r, field, _) => Some(Location::Field(r.clone(), field.clone())),
+        Location::Field(r, _) => Some(element_or_framework(r)),
+        Location::Element(r) => r.framework().map(|f| Location::Framework(f.clone())),
+        Location::Link(f, _) | Location::Claim(f, _) => Some(Location::Framework(f.clone())),
+        Location::Framework(_) => None,
+    }
+}
+
+fn element_or_framework(r: &Ref) -> Location {
+    match r {
+        Ref::Framework(f) => Location::Framework(f.clone()),
+        other => Location::Element(other.clone()),
+    }
+}
+
+struct Recorder<'a> {
+    map: &'a mut SourceMap,
+    file: usize,
+    framework: &'a FrameworkId,
+}
+
+impl Recorder<'_> {
+    fn put(&mut self, location: Location, span: Range<usize>) {
+        self.map.spans.entry(location).or_insert((self.file, span));
+    }
+
+    fn document(&mut self, document: &Spanned<DeTable<'_>>) {
+        let framework_ref = Ref::Framework(self.framework.clone());
+        for (key, value) in document.get_ref().iter() {
+            let key = key.get_ref().as_ref();
+            match (key, value.get_ref()) {
+                ("id", _) => self.put(Location::Framework(self.framework.clone()), value.span()),
+                ("outcomes", DeValue::Array(outcomes)) => {
+                    for outcome in outcomes.iter() {
+                        self.element(outcome, "code");
+                        if let DeValue::Table(table) = outcome.get_ref()
+                            && let Some(outputs) = table.get("outputs")
+                        {
+                            self.elements(outputs, "code");
+                        }
+                    }
+                }
+                ("programmes", _) => self.elements(value, "id"),
+                ("deliverables", _) => self.elements(value, "code"),
+                ("links", DeValue::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        self.put(Location::Link(self.framework.clone(), i), item.span());
+                    }
+                }
+                ("claims", DeValue::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        self.put(Location::Claim(self.framework.clone(), i), item.span());
+                    }
+                }
+                (field, _) => self.field(&framework_ref, field, value),
+            }
+        }
+    }
+
+    fn elements(&mut self, list: &Spanned<DeValue<'_>>, code_key: &str) {
+        if let DeValue::Array(items) = list.get_ref() {
+            for item in items.iter() {
+                self.element(item, code_key);
+            }
+        }
+    }
+
+    /// Records an element's table and fields.
+    fn element(&mut self, item: &Spanned<DeValue<'_>>, code_key: &str) {
+        let DeValue::Table(table) = item.get_ref() else { return };
+        let code = match table.get(code_key).map(Spanned::get_ref) {
+            Some(DeValue::String(code)) => code.as_ref().to_owned(),
+            _ => return,
+        };
+        let reference = Ref::element(self.framework.clone(), ElementCode::from_code(&code));
+        self.put(Location::Element(reference.clone()), item.span());
+        for (key, value) in table.iter() {
+            let key = key.get_ref().as_ref();
+            if key != "outputs" {
+                self.field(&reference, key, value);
+            }
+        }
+    }
+
+    fn field(&mut self, owner: &Ref, field: &str, value: &Spanned<DeValue<'_>>) {
+        self.put(Location::Field(owner.clone(), field.to_owned()), value.span());
+        if let DeValue::Array(items) = value.get_ref() {
+            for (i, item) in items.iter().enumerate() {
+                self.put(Location::Item(owner.clone(), field.to_owned(), i), item.span());
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! The validation layer: consistency rules over a set of frameworks, with
+//! stable codes, severities, places in files and help.
+//!
+//! [`validate`] runs every rule over a [`FrameworkSet`] and returns a
+//! [`Report`] with every finding at once, in a stable order. It never stops
+//! at the first finding and never panics; an `Err` means it could not run at
+//! all (a built-in catalogue did not load). Each rule is documented in
+//! `docs/rules.md` under its code.
+//!
+//! ```
+//! use ilo_frameworks::validate::{self, Config, Rule, Severity};
+//! use ilo_frameworks::{Framework, FrameworkSet};
+//!
+//! let text = r#"
+//! id = "mine"
+//! kind = "programme-and-budget"
+//! title = "Mine"
+//!
+//! [[outcomes]]
+//! code = "1"
+//! title = "One"
+//! sdg = ["8.99"]
+//!
+//! [[outcomes.outputs]]
+//! code = "2.1"
+//! title = "Misplaced"
+//! "#;
+//! let mut set = FrameworkSet::new();
+//! set.insert(Framework::from_toml_str(text, "mine.toml")?)?;
+//! let report = validate::validate(&set, &Config::default())?;
+//! let codes: Vec<String> = report.iter().filter(|d| d.severity == Severity::Error).map(|d| d.code()).collect();
+//! assert_eq!(codes, ["structure/output-under-wrong-outcome", "links/unknown-sdg-code"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod config;
+mod diagnostic;
+mod links;
+mod numbers;
+mod render;
+mod rule;
+mod structure;
+mod time;
+
+use std::cmp::Ordering;
+
+pub use config::{Config, Level};
+pub use diagnostic::{Diagnostic, Severity};
+pub use rule::{Family, Rule};
+
+use crate::format::{Location, SourceMap};
+use crate::graph::FrameworkGraph;
+use crate::sdg::{SdgCatalogue, SdgMention};
+use crate::{Error, Framework, FrameworkSet, Ref, StandardCatalogue, builtin};
+
+/// What the rules read: the set, the catalogues and the graph built from
+/// them.
+pub(crate) struct Context<'a> {
+    pub(crate) set: &'a FrameworkSet,
+    pub(crate) sdg: &'a SdgCatalogue,
+    pub(crate) standards: &'a StandardCatalogue,
+    pub(crate) graph: &'a FrameworkGraph,
+}
+
+/// Where rules put their findings; applies the configuration and finds
+/// the place in the files.
+pub(crate) struct Sink<'a> {
+    config: &'a Config,
+    sources: Option<&'a SourceMap>,
+    found: Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    /// Records a finding of `rule` at `location`, unless the configuration
+    /// allows the rule; returns it so that notes can be added.
+    pub(crate) fn report(
+        &mut self,
+        rule: Rule,
+        location: Location,
+        subjects: Vec<Ref>,
+        message: String,
+        help: impl Into<String>,
+    ) -> Option<&mut Diagnostic> {
+        let span = self.sources.and_then(|s| s.span(&location));
+        self.push(rule, Some(location), span, subjects, message, help.into())
+    }
+
+    fn push(
+        &mut self,
+        rule: Rule,
+        location: Option<Location>,
+        span: Option<crate::format::Span>,
+        subjects: Vec<Ref>,
+        message: String,
+        help: String,
+    ) -> Option<&mut Diagnostic> {
+        let severity = self.config.severity(rule)?;
+        self.found.push(Diagnostic {
+            rule,
+            severity,
+            message,
+            subjects,
+            location,
+            span,
+            help,
+            notes: Vec::new(),
+        });
+        self.found.last_mut()
+    }
+}
+
+/// Every finding of one validation, in a stable order: by file and place
+/// where known, then by code and message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    fn new(mut diagnostics: Vec<Diagnostic>) -> Report {
+        diagnostics.sort_by(order);
+        diagnostics.dedup();
+        Report { diagnostics }
+    }
+
+    /// The findings, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.diagnostics.iter()
+    }
+
+    /// How many findings.
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// Whether there is no finding.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The findings of one rule.
+    pub fn of_rule(&self, rule: Rule) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(move |d| d.rule == rule)
+    }
+}
+
+impl<'a> IntoIterator for &'a Report {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.diagnostics.iter()
+    }
+}
+
+fn order(a: &Diagnostic, b: &Diagnostic) -> Ordering {
+    let place = |d: &Diagnostic| d.span.as_ref().map(|s| (s.file.clone(), s.offset));
+    // Findings with a place in a file come first, in file order.
+    match (place(a), place(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.location.cmp(&b.location),
+    }
+    .then_with(|| a.rule.cmp(&b.rule))
+    .then_with(|| a.message.cmp(&b.message))
+}
+
+/// Runs every rule over `set`, with the built-in SDG and labour standards
+/// catalogues.
+///
+/// # Errors
+/// When a built-in catalogue does not load (which the crate's tests rule out).
+pub fn validate(set: &FrameworkSet, config: &Config) -> Result<Report, Error> {
+    run(set, None, config)
+}
+
+/// Runs every rule over `set`, pointing findings at the files in `sources`.
+///
+/// # Errors
+/// As [`validate`].
+pub fn validate_with_sources(set: &FrameworkSet, sources: &SourceMap, config: &Config) -> Result<Report, Error> {
+    run(set, Some(sources), config)
+}
+
+fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Result<Report, Error> {
+    let sdg = builtin::sdg()?;
+    let standards = builtin::standards()?;
+    let graph = FrameworkGraph::new(set, sdg, &standards);
+    let context = Context {
+        set,
+        sdg,
+        standards: &standards,
+        graph: &graph,
+    };
+    let mut sink = Sink {
+        config,
+        sources,
+        found: Vec::new(),
+    };
+    structure::check(&context, &mut sink);
+    links::check(&context, &mut sink);
+    time::check(&context, &mut sink);
+    numbers::check(&context, &mut sink);
+    Ok(Report::new(sink.found))
+}
+
+/// The built-in frameworks loaded with their sources, so that findings
+/// point at the lines of `seeds/`.
+///
+/// # Errors
+/// As [`builtin::Builtin::load`].
+pub fn builtin_with_sources() -> Result<(FrameworkSet, SourceMap), Error> {
+    let mut sources = SourceMap::new();
+    let mut set = FrameworkSet::new();
+    for b in builtin::Builtin::ALL {
+        set.insert(sources.add_toml(b.text(), b.file_name())?)?;
+    }
+    Ok((set, sources))
+}
+
+/// Checks a framework file's text before and while reading it: SDG codes
+/// written with an upper-case target letter (`format/sdg-code-case`), and
+/// anything that stops the file from being read (`format/invalid-file`).
+///
+/// Returns the findings and, when the file could be read, the framework.
+///
+/// ```
+/// use ilo_frameworks::validate::{Config, lint_toml};
+///
+/// let text = "id = \"x\"\nkind = \"other\"\ntitle = \"X\"\n\n[[outcomes]]\ncode = \"1\"\ntitle = \"One\"\nsdg = [\"1.A\"]\n";
+/// let (report, framework) = lint_toml(text, "x.toml", &Config::default());
+/// assert!(framework.is_none());
+/// let codes: Vec<String> = report.iter().map(|d| d.code()).collect();
+/// assert_eq!(codes, ["format/invalid-file", "format/sdg-code-case"]);
+/// assert_eq!(report.iter().nth(1).unwrap().help, "write \"1.a\"");
+/// ```
+pub fn lint_toml(text: &str, origin: &str, config: &Config) -> (Report, Option<Framework>) {
+    let mut sink = Sink {
+        config,
+        sources: None,
+        found: Vec::new(),
+    };
+    lint_sdg_case(text, origin, &mut sink);
+    let framework = match Framework::from_toml_str(text, origin) {
+        Ok(framework) => Some(framework),
+        Err(e) => {
+            let span = crate::format::Span {
+                file: origin.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                offset: offset_of(text, e.line(), e.column()),
+                length: 0,
+            };
+            sink.push(
+                Rule::InvalidFile,
+                None,
+                Some(span),
+                Vec::new(),
+                format!("{origin} cannot be read: {}", e.message()),
+                "correct the value at this place; docs/format.md describes every key".to_owned(),
+            );
+            None
+        }
+    };
+    (Report::new(sink.found), framework)
+}
+
+/// Every quoted string in the text that reads as an SDG code with an
+/// upper-case target letter.
+fn lint_sdg_case(text: &str, origin: &str, sink: &mut Sink<'_>) {
+    for (line_number, line) in text.lines().enumerate() {
+        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+        let mut rest = line;
+        let mut consumed = 0;
+        while let Some(open) = rest.find('"') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('"') else { break };
+            let value = &after[..close];
+            let value = value.strip_prefix("sdg:").unwrap_or(value);
+            if value.starts_with(|c: char| c.is_ascii_digit())
+                && let Ok(mention) = SdgMention::parse(value)
+                && mention.deviations.contains(&crate::sdg::Deviation::UpperCaseLetter)
+            {
+                let column_bytes = consumed + open + 1;
+                let offset = line_start + column_bytes;
+                let column = line[..column_bytes].chars().count() + 1;
+                let span = crate::format::Span {
+                    file: origin.to_owned(),
+                    line: line_number + 1,
+                    column,
+                    offset,
+                    length: value.len(),
+                };
+                sink.push(
+                    Rule::SdgCodeCase,
+                    None,
+                    Some(span),
+                    vec![Ref::Sdg(mention.code)],
+                    format!("SDG code \"{value}\" writes its target letter in upper case"),
+                    mention.hint().unwrap_or_default(),
+                );
+            }
+            consumed += open + 1 + close + 1;
+            rest = &after[close + 1..];
+        }
+    }
+}
+
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let within: usize = text[start.min(text.len())..]
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    start + within
+}

@@ -1,0 +1,267 @@
+//! Numbers rules: regional totals, the claims of the sources, shares and
+//! negative quantities.
+
+use std::collections::BTreeMap;
+
+use super::structure::element_ref;
+use super::{Context, Rule, Sink};
+use crate::format::Location;
+use crate::{ClaimValue, Element, Framework, FrameworkKind, OutcomeKind, ProgrammeKind, Ref, Region};
+
+pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for f in cx.set {
+        regional_sums(f, sink);
+        claims(cx, f, sink);
+        shares(f, sink);
+        negative_quantities(f, sink);
+    }
+}
+
+fn regional_sums(f: &Framework, sink: &mut Sink<'_>) {
+    for p in &f.programmes {
+        let Some(coverage) = &p.coverage else { continue };
+        let Some(total) = coverage.total else { continue };
+        let stated: Vec<(Region, u32)> = Region::ALL
+            .iter()
+            .filter_map(|r| coverage.get(*r).map(|n| (*r, n)))
+            .collect();
+        let sum: u64 = stated.iter().map(|(_, n)| u64::from(*n)).sum();
+        let complete = stated.len() == Region::ALL.len();
+        if (complete && sum != u64::from(total)) || sum > u64::from(total) {
+            let r = element_ref(f, &p.id);
+            let parts: Vec<String> = stated
+                .iter()
+                .map(|(region, n)| format!("{} {n}", region.key()))
+                .collect();
+            sink.report(
+                Rule::RegionalSumMismatch,
+                Location::Field(r.clone(), "coverage".to_owned()),
+                vec![r.clone()],
+                format!("the countries of {r} by region add up to {sum}, but the total given is {total}"),
+                format!("check the figures against the source ({})", parts.join(", ")),
+            );
+        }
+    }
+}
+
+/// The value the framework itself holds for a claimed property, where the
+/// crate knows how to read it.
+fn model_value(cx: &Context<'_>, f: &Framework, subject: &Ref, property: &str) -> Option<ClaimValue> {
+    let count = |n: usize| Some(ClaimValue::Number(i64::try_from(n).unwrap_or(i64::MAX)));
+    match subject {
+        Ref::Framework(id) => {
+            let framework = cx.set.get(id)?;
+            match property {
+                "count.policy-outcomes" => count(
+                    framework
+                        .outcomes
+                        .iter()
+                        .filter(|o| o.kind() == OutcomeKind::Policy)
+                        .count(),
+                ),
+                "count.enabling-outcomes" => count(
+                    framework
+                        .outcomes
+                        .iter()
+                        .filter(|o| o.kind() == OutcomeKind::Enabling)
+                        .count(),
+                ),
+                "count.outcomes" => count(framework.outcomes.len()),
+                "count.outputs" => count(framework.outputs().count()),
+                "count.programmes" => count(framework.programmes.len()),
+                "count.flagship-programmes" => count(
+                    framework
+                        .programmes
+                        .iter()
+                        .filter(|p| p.kind == ProgrammeKind::Flagship)
+                        .count(),
+                ),
+                "count.deliverables" => count(framework.deliverables.len()),
+                "count.areas" if framework.kind == FrameworkKind::PlanOfAction => {
+                    let mut areas: Vec<&str> = framework.deliverables.iter().map(|d| d.area.as_str()).collect();
+                    areas.sort_unstable();
+                    areas.dedup();
+                    count(areas.len())
+                }
+                _ => None,
+            }
+        }
+        Ref::Element { .. } => match cx.set.resolve(subject)? {
+            Element::Outcome(o) if property == "count.outputs" => count(o.outputs.len()),
+            Element::Outcome(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),
+            Element::Output(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),
+            Element::Programme(p) => match property {
+                "name" => Some(ClaimValue::Text(p.name.clone())),
+                "acronym" => p.acronym.clone().map(ClaimValue::Text),
+                "countries.total" => p.coverage.as_ref()?.total.map(|n| ClaimValue::Number(i64::from(n))),
+                other => {
+                    let region = other.strip_prefix("countries.")?;
+                    let region = Region::ALL.into_iter().find(|r| r.key() == region)?;
+                    p.coverage
+                        .as_ref()?
+                        .get(region)
+                        .map(|n| ClaimValue::Number(i64::from(n)))
+                }
+            },
+            Element::Deliverable(d) if property == "count.activities" => count(d.activities.len()),
+            _ => None,
+        },
+        _ => {
+            let _ = f;
+            None
+        }
+    }
+}
+
+fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
+    let mut facts: BTreeMap<(&Ref, &str), Vec<usize>> = BTreeMap::new();
+    for (i, claim) in f.claims.iter().enumerate() {
+        facts
+            .entry((&claim.subject, claim.property.as_str()))
+            .or_default()
+            .push(i);
+    }
+    for ((subject, property), indices) in facts {
+        let first = indices[0];
+        let values: Vec<&ClaimValue> = indices.iter().map(|&i| &f.claims[i].value).collect();
+        let disagree = values.iter().any(|v| *v != values[0]);
+        let notes: Vec<String> = indices
+            .iter()
+            .map(|&i| {
+                let claim = &f.claims[i];
+                let document = claim
+                    .source
+                    .document
+                    .clone()
+                    .or_else(|| f.source.document.clone())
+                    .unwrap_or_else(|| f.id.to_string());
+                let place = claim.source.clone().in_document(document);
+                format!("{place} says {}", claim.value)
+            })
+            .collect();
+        if disagree {
+            let mut distinct: Vec<String> = Vec::new();
+            for value in &values {
+                let text = value.to_string();
+                if !distinct.contains(&text) {
+                    distinct.push(text);
+                }
+            }
+            if let Some(d) = sink.report(
+                Rule::ConflictingClaims,
+                Location::Claim(f.id.clone(), first),
+                vec![subject.clone()],
+                format!("the source gives {property} of {subject} as {}", distinct.join(" and as ")),
+                "keep every claim; the source disagrees with itself, so check which place is right before relying on it",
+            ) {
+                d.notes = notes;
+            }
+            continue;
+        }
+        let Some(held) = model_value(cx, f, subject, property) else {
+            continue;
+        };
+        if *values[0] != held
+            && let Some(d) = sink.report(
+                Rule::ClaimContradictsModel,
+                Location::Claim(f.id.clone(), first),
+                vec![subject.clone()],
+                format!(
+                    "the source states {property} of {subject} as {}, but the framework holds {held}",
+                    values[0]
+                ),
+                "check the framework against the source: an element may be missing or extra",
+            )
+        {
+            d.notes = notes;
+        }
+    }
+}
+
+fn shares(f: &Framework, sink: &mut Sink<'_>) {
+    let mut owners: Vec<(Ref, f64)> = Vec::new();
+    for p in &f.programmes {
+        owners.push((
+            element_ref(f, &p.id),
+            p.contributes_to
+                .iter()
+                .filter_map(|l| l.share())
+                .map(|s| s.value())
+                .sum(),
+        ));
+    }
+    for d in &f.deliverables {
+        owners.push((
+            element_ref(f, &d.code),
+            d.contributes_to
+                .iter()
+                .filter_map(|l| l.share())
+                .map(|s| s.value())
+                .sum(),
+        ));
+    }
+    for (owner, total) in owners {
+        if total > 1.0 + 1e-9 {
+            sink.report(
+                Rule::SharesExceedWhole,
+                Location::Field(owner.clone(), "contributes_to".to_owned()),
+                vec![owner.clone()],
+                format!("the shares of {owner}'s contributions add up to {total}, more than 1"),
+                "lower the shares so that together they are at most 1",
+            );
+        }
+    }
+}
+
+fn negative_quantities(f: &Framework, sink: &mut Sink<'_>) {
+    let mut found: Vec<(Location, Ref, String, f64)> = Vec::new();
+    for output in f.outputs() {
+        let r = element_ref(f, &output.code);
+        for (i, indicator) in output.indicators.iter().enumerate() {
+            for (what, value) in [("baseline", indicator.baseline), ("target", indicator.target)] {
+                if let Some(v) = value {
+                    found.push((
+                        Location::Item(r.clone(), "indicators".to_owned(), i),
+                        r.clone(),
+                        format!("the {what} of indicator \"{}\"", indicator.label),
+                        v,
+                    ));
+                }
+            }
+        }
+    }
+    for p in &f.programmes {
+        let r = element_ref(f, &p.id);
+        for (i, target) in p.targets.iter().enumerate() {
+            if let Some(v) = target.quantity {
+                found.push((
+                    Location::Item(r.clone(), "targets".to_owned(), i),
+                    r.clone(),
+                    format!("the quantity of target \"{}\"", target.label),
+                    v,
+                ));
+            }
+        }
+        for (i, funding) in p.funding.iter().enumerate() {
+            if let Some(v) = funding.amount {
+                found.push((
+                    Location::Item(r.clone(), "funding".to_owned(), i),
+                    r.clone(),
+                    "a funding amount".to_owned(),
+                    v,
+                ));
+            }
+        }
+    }
+    for (location, owner, what, value) in found {
+        if value < 0.0 {
+            sink.report(
+                Rule::NegativeQuantity,
+                location,
+                vec![owner.clone()],
+                format!("{what} of {owner} is negative ({value})"),
+                "counts, targets and amounts are zero or more; check the sign",
+            );
+        }
+    }
+}

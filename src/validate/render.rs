@@ -1,0 +1,124 @@
+//! Rendering reports for people (plain text with source lines) and for
+//! tools (JSON).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Diagnostic, Report, Severity};
+use crate::format::SourceMap;
+
+/// The JSON form of a report; its shape is documented in `docs/rules.md`.
+#[derive(Serialize)]
+struct JsonReport<'r> {
+    diagnostics: &'r [Diagnostic],
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    error: usize,
+    warning: usize,
+    note: usize,
+    help: usize,
+}
+
+impl Report {
+    /// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        format!(
+            "{}, {}, {}, {} help",
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+            plural(self.count(Severity::Note), "note"),
+            self.count(Severity::Help)
+        )
+    }
+
+    /// The report as JSON:
+    /// `{"diagnostics": [{"code", "severity", "message", "subjects", "span", "help", "notes"}], "summary": {…}}`.
+    pub fn to_json(&self) -> String {
+        let report = JsonReport {
+            diagnostics: &self.diagnostics,
+            summary: Summary {
+                error: self.count(Severity::Error),
+                warning: self.count(Severity::Warning),
+                note: self.count(Severity::Note),
+                help: self.count(Severity::Help),
+            },
+        };
+        let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The report for people: each finding with its place, the source line
+    /// underlined where the file is in `sources`, its notes and help, then
+    /// the summary.
+    ///
+    /// ```
+    /// use ilo_frameworks::format::SourceMap;
+    /// use ilo_frameworks::validate::{self, Config};
+    /// use ilo_frameworks::FrameworkSet;
+    ///
+    /// let text = "id = \"mine\"\nkind = \"other\"\ntitle = \"Mine\"\n\n[[outcomes]]\ncode = \"1\"\ntitle = \"One\"\nsdg = [\"8.99\"]\nsource = { line = 3 }\n";
+    /// let mut sources = SourceMap::new();
+    /// let mut set = FrameworkSet::new();
+    /// set.insert(sources.add_toml(text, "mine.toml")?)?;
+    /// let report = validate::validate_with_sources(&set, &sources, &Config::default())?;
+    /// let text = report.render(Some(&sources));
+    /// assert!(text.starts_with("error[links/unknown-sdg-code]: mine:1 names SDG 8.99, which is not in the UN catalogue\n  --> mine.toml:8:8\n"));
+    /// assert!(text.contains("8 | sdg = [\"8.99\"]\n  |        ^^^^^^\n"));
+    /// assert!(text.ends_with("1 error, 0 warnings, 0 notes, 0 help\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn render(&self, sources: Option<&SourceMap>) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let _ = writeln!(out, "{}[{}]: {}", d.severity, d.rule, d.message);
+            if let Some(span) = &d.span {
+                let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
+                if let Some(text) = sources.and_then(|s| s.text_of(span)) {
+                    snippet(&mut out, text, span.line, span.column, span.length);
+                }
+            }
+            for note in &d.notes {
+                let _ = writeln!(out, "  = note: {note}");
+            }
+            if !d.help.is_empty() {
+                let _ = writeln!(out, "  = help: {}", d.help);
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", self.summary());
+        out
+    }
+}
+
+/// The source line at `line`, with a caret line under the span (the first
+/// line of it, when it spans several).
+fn snippet(out: &mut String, text: &str, line: usize, column: usize, length: usize) {
+    let Some(source) = text.lines().nth(line.saturating_sub(1)) else {
+        return;
+    };
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let start = column.saturating_sub(1);
+    let width = source.chars().count().saturating_sub(start);
+    let underline = source
+        .chars()
+        .skip(start)
+        .take(length.max(1))
+        .count()
+        .clamp(1, width.max(1));
+    let _ = writeln!(out, "{pad} |");
+    let _ = writeln!(out, "{number} | {source}");
+    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(underline));
+}

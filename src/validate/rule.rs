@@ -1,0 +1,149 @@
+//! The catalogue of rules: stable codes, families, default severities.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::Severity;
+
+/// The family a rule belongs to, the part of its code before the slash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Files that cannot be read into the model.
+    Format,
+    /// Identifiers, nesting, titles and provenance.
+    Structure,
+    /// References between elements and to the catalogues.
+    Links,
+    /// Periods, quarters and dates.
+    Time,
+    /// Counts, totals, shares and the claims of the sources.
+    Numbers,
+}
+
+impl Family {
+    /// `format`, `structure`, `links`, `time` or `numbers`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Format => "format",
+            Family::Structure => "structure",
+            Family::Links => "links",
+            Family::Time => "time",
+            Family::Numbers => "numbers",
+        }
+    }
+}
+
+macro_rules! rules {
+    ($($variant:ident => ($family:ident, $name:literal, $severity:ident, $summary:literal),)*) => {
+        /// One consistency rule. Its [`code`](Rule::code) is stable and
+        /// documented in `docs/rules.md`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $(
+                #[doc = $summary]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// Every rule, family by family.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The family of the rule.
+            pub fn family(self) -> Family {
+                match self {
+                    $(Rule::$variant => Family::$family,)*
+                }
+            }
+
+            /// The name within the family: `unknown-sdg-code`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $name,)*
+                }
+            }
+
+            /// The severity when no configuration overrides it.
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Rule::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// What the rule checks, in a sentence.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    InvalidFile => (Format, "invalid-file", Error, "A file cannot be read into the model: bad syntax, an unknown key, a value of the wrong type or shape."),
+    SdgCodeCase => (Format, "sdg-code-case", Error, "An SDG code in a file writes its target letter in upper case (`1.A`)."),
+    DuplicateId => (Structure, "duplicate-id", Error, "Two elements of one framework have the same code, or two frameworks the same id."),
+    DanglingReference => (Structure, "dangling-reference", Error, "A reference names a framework or element that does not exist."),
+    OutputUnderWrongOutcome => (Structure, "output-under-wrong-outcome", Error, "An output's code names another outcome than the one it is listed under."),
+    EnablingOutputUnderPolicyOutcome => (Structure, "enabling-output-under-policy-outcome", Error, "An enabling output is listed under a policy outcome, or a policy output under an enabling one."),
+    OutcomeWithoutOutputs => (Structure, "outcome-without-outputs", Warning, "An outcome of a Programme and Budget has no outputs."),
+    CodeSequenceGap => (Structure, "code-sequence-gap", Warning, "Outcome or output numbers skip a number (1, 2, 4) or do not start at 1."),
+    EmptyTitle => (Structure, "empty-title", Error, "A title, name or label is empty."),
+    UntrimmedText => (Structure, "untrimmed-text", Warning, "A title, name or label has white space at either end or doubled inside."),
+    MissingProvenance => (Structure, "missing-provenance", Note, "An element does not say where in its source document it was read."),
+    ActionLevelMismatch => (Structure, "action-level-mismatch", Warning, "A policy output lists biennium deliverables, or an enabling output lists country- or global-level actions."),
+    DuplicateLink => (Structure, "duplicate-link", Warning, "An element lists the same SDG code, standard or contribution twice."),
+    UnknownSdgCode => (Links, "unknown-sdg-code", Error, "An SDG code is not in the UN catalogue."),
+    RetiredSdgIndicator => (Links, "retired-sdg-indicator", Warning, "An SDG indicator code was retired from the UN list."),
+    UncataloguedStandard => (Links, "uncatalogued-standard", Note, "A labour standard is not in the built-in catalogue of the standards the sources cite."),
+    Cycle => (Links, "cycle", Error, "Links of part_of, contributes_to or succeeds form a cycle."),
+    ProgrammeLinkedToNothing => (Links, "programme-linked-to-nothing", Warning, "A programme contributes to nothing, names no SDG code and cites no standard."),
+    OutputWithoutContributor => (Links, "output-without-contributor", Note, "No programme or deliverable contributes to an output."),
+    RedundantOutcomeLink => (Links, "redundant-outcome-link", Warning, "An element links both to an output and to that output's own outcome."),
+    SelfLink => (Links, "self-link", Error, "An element links to itself."),
+    LinkKindMismatch => (Links, "link-kind-mismatch", Error, "A link joins elements of kinds it cannot join (a programme contributing to a framework, a succession between a programme and an output)."),
+    ReversedPeriod => (Time, "reversed-period", Error, "A period starts after it ends."),
+    QuarterOutsidePlan => (Time, "quarter-outside-plan", Error, "A deliverable is scheduled in a quarter outside its plan's period."),
+    EmptyTimeframe => (Time, "empty-timeframe", Warning, "A deliverable of a plan of action is scheduled in no quarter."),
+    TimeframeWithHoles => (Time, "timeframe-with-holes", Warning, "A deliverable's quarters are not one unbroken run."),
+    TargetDueOutsidePeriod => (Time, "target-due-outside-period", Warning, "A programme target is due outside the programme's period."),
+    BienniumOutsidePlan => (Time, "biennium-outside-plan", Error, "A framework's biennium or period does not fall within the plan it carries out."),
+    PeriodBienniumMismatch => (Time, "period-biennium-mismatch", Warning, "A framework's period and its biennium are not the same two years."),
+    RegionalSumMismatch => (Numbers, "regional-sum-mismatch", Error, "The countries by region do not add up to the stated total."),
+    ConflictingClaims => (Numbers, "conflicting-claims", Warning, "A source states one fact in two places with two values."),
+    ClaimContradictsModel => (Numbers, "claim-contradicts-model", Warning, "A count or name the source states disagrees with what the framework holds."),
+    SharesExceedWhole => (Numbers, "shares-exceed-whole", Error, "The shares of one element's links add up to more than 1."),
+    NegativeQuantity => (Numbers, "negative-quantity", Error, "A target, baseline, quantity or amount is negative."),
+}
+
+impl Rule {
+    /// The stable code: `family/name`, such as `links/unknown-sdg-code`.
+    pub fn code(self) -> String {
+        format!("{}/{}", self.family().as_str(), self.name())
+    }
+
+    /// The rule with this code.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        let (family, name) = code.split_once('/')?;
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.family().as_str() == family && r.name() == name)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.family().as_str(), self.name())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -1,0 +1,185 @@
+//! Time rules: reversed periods, schedules outside their plan, empty or
+//! broken timeframes, targets due out of time, bienniums outside their plan.
+
+use super::structure::element_ref;
+use super::{Context, Rule, Sink};
+use crate::format::Location;
+use crate::{Framework, FrameworkKind, Period, Ref};
+
+pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for f in cx.set {
+        reversed_periods(f, sink);
+        schedules(f, sink);
+        targets(f, sink);
+        plan(f, sink);
+    }
+}
+
+fn reversed_periods(f: &Framework, sink: &mut Sink<'_>) {
+    let framework = Ref::Framework(f.id.clone());
+    let mut periods: Vec<(Location, Ref, Period)> = Vec::new();
+    if let Some(p) = f.period {
+        periods.push((
+            Location::Field(framework.clone(), "period".to_owned()),
+            framework.clone(),
+            p,
+        ));
+    }
+    if let Some(plan) = &f.plan {
+        periods.push((
+            Location::Field(framework.clone(), "plan".to_owned()),
+            framework.clone(),
+            plan.period,
+        ));
+    }
+    for p in &f.programmes {
+        let r = element_ref(f, &p.id);
+        if let Some(period) = p.period {
+            periods.push((Location::Field(r.clone(), "period".to_owned()), r.clone(), period));
+        }
+        for (i, funding) in p.funding.iter().enumerate() {
+            if let Some(period) = funding.period {
+                periods.push((Location::Item(r.clone(), "funding".to_owned(), i), r.clone(), period));
+            }
+        }
+    }
+    for output in f.outputs() {
+        let r = element_ref(f, &output.code);
+        for (i, indicator) in output.indicators.iter().enumerate() {
+            if let Some(period) = indicator.period {
+                periods.push((Location::Item(r.clone(), "indicators".to_owned(), i), r.clone(), period));
+            }
+        }
+    }
+    for (location, owner, period) in periods {
+        if period.is_reversed() {
+            sink.report(
+                Rule::ReversedPeriod,
+                location,
+                vec![owner.clone()],
+                format!(
+                    "a period of {owner} starts on {} but ends on {}",
+                    period.start(),
+                    period.end()
+                ),
+                format!("swap the dates: {}/{}", period.end(), period.start()),
+            );
+        }
+    }
+}
+
+fn schedules(f: &Framework, sink: &mut Sink<'_>) {
+    let quarters_used = f.deliverables.iter().any(|d| !d.timeframe.is_empty());
+    let period = f.effective_period().filter(|p| !p.is_reversed());
+    for d in &f.deliverables {
+        let r = element_ref(f, &d.code);
+        if d.timeframe.is_empty() {
+            if quarters_used && f.kind == FrameworkKind::PlanOfAction {
+                sink.report(
+                    Rule::EmptyTimeframe,
+                    Location::Element(r.clone()),
+                    vec![r.clone()],
+                    format!("deliverable {r} is scheduled in no quarter, unlike others of {}", f.id),
+                    "give its quarters as the work-plan marks them; if the source marks none, it is incomplete there",
+                );
+            }
+            continue;
+        }
+        if let Some(period) = period {
+            let outside: Vec<String> = d
+                .timeframe
+                .iter()
+                .filter(|q| !period.contains(q.first_day()) || !period.contains(q.last_day()))
+                .map(|q| q.to_string())
+                .collect();
+            if !outside.is_empty() {
+                sink.report(
+                    Rule::QuarterOutsidePlan,
+                    Location::Field(r.clone(), "timeframe".to_owned()),
+                    vec![r.clone(), Ref::Framework(f.id.clone())],
+                    format!(
+                        "deliverable {r} is scheduled in {} outside {}'s period {period}",
+                        outside.join(", "),
+                        f.id
+                    ),
+                    "move the quarters within the plan's period, or correct the period",
+                );
+            }
+        }
+        if d.timeframe.has_holes() {
+            sink.report(
+                Rule::TimeframeWithHoles,
+                Location::Field(r.clone(), "timeframe".to_owned()),
+                vec![r.clone()],
+                format!(
+                    "the quarters of deliverable {r} are not one unbroken run: {}",
+                    d.timeframe
+                ),
+                "check the schedule; if the work really pauses, nothing needs doing",
+            );
+        }
+    }
+}
+
+fn targets(f: &Framework, sink: &mut Sink<'_>) {
+    for p in &f.programmes {
+        let Some(period) = p.period.filter(|p| !p.is_reversed()) else {
+            continue;
+        };
+        let r = element_ref(f, &p.id);
+        for (i, target) in p.targets.iter().enumerate() {
+            let Some(due) = target.due else { continue };
+            if !period.overlaps(due.period()) {
+                sink.report(
+                    Rule::TargetDueOutsidePeriod,
+                    Location::Item(r.clone(), "targets".to_owned(), i),
+                    vec![r.clone()],
+                    format!(
+                        "target \"{}\" of {r} is due in {due}, outside the programme's period {period}",
+                        target.label
+                    ),
+                    "correct the due date or the programme's period",
+                );
+            }
+        }
+    }
+}
+
+fn plan(f: &Framework, sink: &mut Sink<'_>) {
+    let framework = Ref::Framework(f.id.clone());
+    if let (Some(period), Some(biennium)) = (f.period, f.biennium)
+        && period != biennium.period()
+    {
+        sink.report(
+            Rule::PeriodBienniumMismatch,
+            Location::Field(framework.clone(), "period".to_owned()),
+            vec![framework.clone()],
+            format!(
+                "{} covers {period} but its biennium {biennium} is {}",
+                f.id,
+                biennium.period()
+            ),
+            "make the period the two years of the biennium",
+        );
+    }
+    let Some(plan) = &f.plan else { return };
+    if plan.period.is_reversed() {
+        return;
+    }
+    let Some(own) = f.effective_period().filter(|p| !p.is_reversed()) else {
+        return;
+    };
+    if !plan.period.encloses(own) {
+        let what = match f.biennium {
+            Some(b) => format!("biennium {b}"),
+            None => format!("period {own}"),
+        };
+        sink.report(
+            Rule::BienniumOutsidePlan,
+            Location::Field(framework.clone(), "plan".to_owned()),
+            vec![framework.clone()],
+            format!("the {what} of {} is not within {} ({})", f.id, plan.title, plan.period),
+            "correct the biennium or the plan it belongs to",
+        );
+    }
+}
