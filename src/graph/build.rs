@@ -1,6 +1,6 @@
 //! Building a [`FrameworkGraph`] from a set of frameworks and the catalogues.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -18,6 +18,8 @@ pub(super) struct Index {
     elements: HashMap<FrameworkId, HashMap<ElementCode, NodeIndex>>,
     sdg: HashMap<SdgCode, NodeIndex>,
     standards: HashMap<StandardRef, NodeIndex>,
+    partners: HashMap<Box<str>, NodeIndex>,
+    initiatives: HashMap<Box<str>, NodeIndex>,
     others: HashMap<NodeKey, NodeIndex>,
 }
 
@@ -43,6 +45,8 @@ impl Index {
     pub(super) fn get(&self, key: &NodeKey) -> Option<NodeIndex> {
         match key {
             NodeKey::Ref(r) => self.get_ref(r),
+            NodeKey::Partner(name) => self.partners.get(name).copied(),
+            NodeKey::Initiative(name) => self.initiatives.get(name).copied(),
             other => self.others.get(other).copied(),
         }
     }
@@ -60,6 +64,8 @@ impl Index {
             }
             NodeKey::Ref(Ref::Sdg(code)) => insert_new(&mut self.sdg, code, index),
             NodeKey::Ref(Ref::Standard(s)) => insert_new(&mut self.standards, s, index),
+            NodeKey::Partner(name) => insert_new(&mut self.partners, name, index),
+            NodeKey::Initiative(name) => insert_new(&mut self.initiatives, name, index),
             other => insert_new(&mut self.others, other, index),
         }
     }
@@ -113,10 +119,14 @@ impl Builder {
     }
 
     /// The node of a partner or initiative, added on first use.
-    fn named(&mut self, key: NodeKey, kind: NodeKind, label: &str) -> Option<NodeIndex> {
-        match self.index.get(&key) {
-            Some(index) => Some(index),
-            None => self.node(key, kind, label),
+    fn named(&mut self, kind: NodeKind, name: &str) -> Option<NodeIndex> {
+        let (map, key): (&HashMap<Box<str>, NodeIndex>, fn(Box<str>) -> NodeKey) = match kind {
+            NodeKind::Partner => (&self.index.partners, NodeKey::Partner),
+            _ => (&self.index.initiatives, NodeKey::Initiative),
+        };
+        match map.get(name) {
+            Some(&index) => Some(index),
+            None => self.node(key(name.into()), kind, name),
         }
     }
 
@@ -213,13 +223,12 @@ fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {
         }
         b.cite_and_serve(p, &programme.sdg, &programme.standards);
         for partner in &programme.partners {
-            if let Some(n) = b.named(NodeKey::Partner(partner.as_str().into()), NodeKind::Partner, partner) {
+            if let Some(n) = b.named(NodeKind::Partner, partner) {
                 b.edge(p, n, LinkKind::SupportedBy, None);
             }
         }
         for initiative in &programme.initiatives {
-            let key = NodeKey::Initiative(initiative.as_str().into());
-            if let Some(n) = b.named(key, NodeKind::Initiative, initiative) {
+            if let Some(n) = b.named(NodeKind::Initiative, initiative) {
                 b.edge(p, n, LinkKind::SupportedBy, None);
             }
         }

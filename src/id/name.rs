@@ -138,7 +138,7 @@ impl ElementCode {
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FrameworkId(Box<str>);
+pub struct FrameworkId(std::sync::Arc<str>);
 
 /// The reference namespace of the SDG catalogue.
 pub(crate) const SDG_NAMESPACE: &str = "sdg";
