@@ -83,6 +83,7 @@ fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, 
 
 struct Builder {
     graph: DiGraph<NodeData, EdgeData, u32>,
+    labels: String,
     index: Index,
     issues: Vec<GraphIssue>,
 }
@@ -95,10 +96,13 @@ impl Builder {
             self.issues.push(GraphIssue::DuplicateNode(key));
             return None;
         }
+        let start = u32::try_from(self.labels.len()).unwrap_or(u32::MAX);
+        self.labels.push_str(label);
+        let end = u32::try_from(self.labels.len()).unwrap_or(u32::MAX);
         Some(self.graph.add_node(NodeData {
             key,
             kind,
-            label: label.into(),
+            label: (start, end),
         }))
     }
 
@@ -289,8 +293,10 @@ fn add_catalogues(b: &mut Builder, sdg: &SdgCatalogue, standards: &StandardCatal
 }
 
 pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> FrameworkGraph {
+    let (nodes, edges) = capacity(set, sdg, standards);
     let mut b = Builder {
-        graph: DiGraph::default(),
+        graph: DiGraph::with_capacity(nodes, edges),
+        labels: String::new(),
         index: Index::default(),
         issues: Vec::new(),
     };
@@ -308,7 +314,43 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     }
     FrameworkGraph {
         graph: b.graph,
+        labels: b.labels,
         index: b.index,
         issues: b.issues,
     }
+}
+
+/// How many nodes and edges the graph will have, near enough to allocate
+/// once: every element and catalogue entry, and every link the set states
+/// (partners and initiatives are counted per mention, an upper bound).
+fn capacity(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> (usize, usize) {
+    let catalogue = sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len();
+    let mut nodes = catalogue;
+    let mut edges = sdg.targets().len() + sdg.indicators().len();
+    for f in set {
+        nodes += 1 + f.outcomes.len() + f.programmes.len() + f.deliverables.len();
+        edges += f.links.len();
+        for outcome in &f.outcomes {
+            edges += 1 + outcome.sdg.len() + outcome.standards.len();
+            for output in &outcome.outputs {
+                nodes += 1 + output.indicators.len();
+                edges += 1 + output.sdg.len() + output.standards.len();
+                edges += output.indicators.iter().map(|i| 1 + i.sdg.len()).sum::<usize>();
+            }
+        }
+        for p in &f.programmes {
+            let named = p.partners.len() + p.initiatives.len();
+            nodes += named;
+            edges += 1
+                + p.contributes_to.len()
+                + p.sdg.len()
+                + p.standards.len()
+                + named
+                + usize::from(p.succeeds.is_some());
+        }
+        for d in &f.deliverables {
+            edges += 1 + d.contributes_to.len() + d.sdg.len() + d.standards.len();
+        }
+    }
+    (nodes, edges)
 }

@@ -156,12 +156,11 @@ impl FrameworkGraph {
     pub fn to_json(&self) -> GraphJson<'_> {
         GraphJson {
             nodes: self
-                .graph
-                .node_weights()
+                .nodes()
                 .map(|n| JsonNode {
-                    id: &n.key,
-                    kind: n.kind,
-                    label: &n.label,
+                    id: n.key(),
+                    kind: n.kind(),
+                    label: n.label(),
                 })
                 .collect(),
             edges: self

@@ -54,7 +54,8 @@ use crate::{Error, FrameworkSet, LinkKind, Ref, Share, StandardCatalogue, builti
 struct NodeData {
     key: NodeKey,
     kind: NodeKind,
-    label: Box<str>,
+    /// Where the label is in [`FrameworkGraph::labels`]: start and end.
+    label: (u32, u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -99,6 +100,8 @@ impl fmt::Display for GraphIssue {
 #[derive(Debug, Clone)]
 pub struct FrameworkGraph {
     graph: DiGraph<NodeData, EdgeData, u32>,
+    /// Every node's label, one after the other (one allocation, not one per node).
+    labels: String,
     index: build::Index,
     issues: Vec<GraphIssue>,
 }
@@ -175,6 +178,11 @@ impl FrameworkGraph {
         self.graph.edge_indices().map(|index| Edge { graph: self, index })
     }
 
+    fn label_of(&self, index: NodeIndex) -> &str {
+        let (start, end) = self.graph[index].label;
+        self.labels.get(start as usize..end as usize).unwrap_or_default()
+    }
+
     fn view(&self, index: NodeIndex) -> Node<'_> {
         Node { graph: self, index }
     }
@@ -204,7 +212,7 @@ impl<'g> Node<'g> {
 
     /// A short human label: the element's title or name.
     pub fn label(&self) -> &'g str {
-        &self.graph.graph[self.index].label
+        self.graph.label_of(self.index)
     }
 
     /// The edges that leave this node, in the order they were added.

@@ -60,6 +60,7 @@ impl FrameworkGraph {
         let index = Index::of(&graph);
         FrameworkGraph {
             graph,
+            labels: self.labels.clone(),
             index,
             issues: Vec::new(),
         }
