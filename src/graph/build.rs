@@ -10,8 +10,7 @@ use crate::{
     ElementCode, Framework, FrameworkId, FrameworkSet, LinkKind, Ref, SdgCode, Share, StandardCatalogue, StandardRef,
 };
 
-/// Where each named node is, by the kind of its name, so that a reference
-/// resolves without building a key.
+/// Where each named node is, looked up by reference without building a key.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Index {
     frameworks: HashMap<FrameworkId, NodeIndex>,
@@ -71,14 +70,16 @@ impl Index {
     }
 }
 
-/// Records `key` at `index` unless the key is taken; clones the key only
-/// when it is new.
+/// Records `key` at `index` unless the key is taken (keys are cheap to
+/// clone: codes, or text shared by reference count).
 fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, key: &K, index: NodeIndex) -> bool {
-    if map.contains_key(key) {
-        return false;
+    match map.entry(key.clone()) {
+        std::collections::hash_map::Entry::Occupied(_) => false,
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(index);
+            true
+        }
     }
-    map.insert(key.clone(), index);
-    true
 }
 
 struct Builder {
@@ -144,8 +145,13 @@ impl Builder {
     }
 }
 
-fn element_key(framework: &FrameworkId, code: &impl std::fmt::Display) -> NodeKey {
-    NodeKey::Ref(Ref::element(framework.clone(), ElementCode::from_code(code)))
+/// The key of an element whose code is written with `Display`, through a
+/// reused buffer.
+fn element_key(buffer: &mut String, framework: &FrameworkId, code: &impl std::fmt::Display) -> NodeKey {
+    use std::fmt::Write as _;
+    buffer.clear();
+    let _ = write!(buffer, "{code}");
+    NodeKey::Ref(Ref::element(framework.clone(), ElementCode::from_valid(buffer)))
 }
 
 /// The nodes one framework's elements received, in visiting order, so that
@@ -159,18 +165,23 @@ impl Slots {
 }
 
 fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
+    let mut buffer = String::new();
     slots.push(b.node(
         NodeKey::Ref(Ref::Framework(f.id.clone())),
         NodeKind::Framework,
         &f.title,
     ));
     for outcome in &f.outcomes {
-        let key = element_key(&f.id, &outcome.code);
-        slots.push(b.node(key.clone(), NodeKind::Outcome, &outcome.title));
+        let key = element_key(&mut buffer, &f.id, &outcome.code);
+        slots.push(b.node(key, NodeKind::Outcome, &outcome.title));
         for output in &outcome.outputs {
-            let output_key = element_key(&f.id, &output.code);
-            slots.push(b.node(output_key.clone(), NodeKind::Output, &output.title));
-            let NodeKey::Ref(of) = output_key else { continue };
+            let key = element_key(&mut buffer, &f.id, &output.code);
+            let of = match (&key, output.indicators.is_empty()) {
+                (NodeKey::Ref(of), false) => Some(of.clone()),
+                _ => None,
+            };
+            slots.push(b.node(key, NodeKind::Output, &output.title));
+            let Some(of) = of else { continue };
             for (i, indicator) in output.indicators.iter().enumerate() {
                 let key = NodeKey::Indicator {
                     of: of.clone(),
@@ -181,14 +192,12 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         }
     }
     for programme in &f.programmes {
-        slots.push(b.node(element_key(&f.id, &programme.id), NodeKind::Programme, &programme.name));
+        let key = NodeKey::Ref(Ref::element(f.id.clone(), ElementCode::from(&programme.id)));
+        slots.push(b.node(key, NodeKind::Programme, &programme.name));
     }
     for deliverable in &f.deliverables {
-        slots.push(b.node(
-            element_key(&f.id, &deliverable.code),
-            NodeKind::Deliverable,
-            &deliverable.title,
-        ));
+        let key = element_key(&mut buffer, &f.id, &deliverable.code);
+        slots.push(b.node(key, NodeKind::Deliverable, &deliverable.title));
     }
 }
 

@@ -39,7 +39,7 @@ macro_rules! symbol_id {
     ($(#[$doc:meta])* $ty:ident, $expected:expr, $shape:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $ty(Box<str>);
+        pub struct $ty(std::sync::Arc<str>);
 
         impl $ty {
             /// Checks `text` and wraps it.
@@ -120,6 +120,18 @@ impl ElementCode {
     /// whose text forms are all valid element codes.
     pub(crate) fn from_code(code: &impl fmt::Display) -> Self {
         ElementCode(code.to_string().into())
+    }
+
+    /// The element code of a valid code already written out.
+    pub(crate) fn from_valid(code: &str) -> Self {
+        ElementCode(code.into())
+    }
+}
+
+impl From<&ProgrammeId> for ElementCode {
+    /// A programme's id as an element code, sharing its text.
+    fn from(id: &ProgrammeId) -> Self {
+        ElementCode(id.0.clone())
     }
 }
 

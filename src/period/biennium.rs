@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Period;
-use super::quarter::{check_year, parse_year};
+use super::quarter::{MAX_YEAR, MIN_YEAR, check_year, parse_year};
 use crate::id::{Expected, ParseError, serde_via_str};
 
 /// Two consecutive calendar years, written `2022-23` (the documents also
@@ -31,9 +31,12 @@ impl Biennium {
     /// # Errors
     /// When the years are outside the accepted range.
     pub fn starting(first_year: i32) -> Result<Self, ParseError> {
+        if (MIN_YEAR..MAX_YEAR).contains(&first_year) {
+            return Ok(Biennium { first_year });
+        }
         let text = format!("{first_year}");
         check_year(first_year, Expected::Biennium, &text)?;
-        check_year(first_year + 1, Expected::Biennium, &text)?;
+        check_year(first_year.saturating_add(1), Expected::Biennium, &text)?;
         Ok(Biennium { first_year })
     }
 

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use super::Period;
-use super::quarter::{check_year, parse_year};
+use super::quarter::{MAX_YEAR, MIN_YEAR, check_year, parse_year};
 use crate::id::{Expected, ParseError, serde_via_str};
 
 /// A date as precisely as a document gives it: a year ("by 2025"), a month
@@ -46,6 +46,9 @@ impl PartialDate {
     /// # Errors
     /// When the year is outside the accepted range or the month is not 1 to 12.
     pub fn month(year: i32, month: u8) -> Result<Self, ParseError> {
+        if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month) {
+            return Ok(PartialDate(Precision::Month(year, month)));
+        }
         let text = format!("{year}-{month:02}");
         check_year(year, Expected::PartialDate, &text)?;
         if !(1..=12).contains(&month) {
