@@ -7,6 +7,7 @@
 mod error;
 mod schema;
 mod sources;
+mod tables;
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 pub use error::LoadError;
 pub use schema::framework_schema;
 pub use sources::{Location, SourceFile, SourceMap, Span};
+pub use tables::{Table, table};
 
 use crate::{Error, Framework, FrameworkSet, StandardCatalogue};
 

@@ -168,6 +168,37 @@ impl FrameworkGraph {
         Ok(self.search(origin, Direction::Incoming))
     }
 
+    /// The nodes whose names are nearest to `reference`, for "did you mean"
+    /// messages: nodes of the same framework (or catalogue) whose code is at
+    /// most two edits away, nearest first, then in graph order.
+    ///
+    /// ```
+    /// use ilo_frameworks::graph::FrameworkGraph;
+    ///
+    /// let graph = FrameworkGraph::builtin()?;
+    /// let near: Vec<String> = graph.suggest(&"pb-2022-23:7.9".parse()?).iter().map(|k| k.to_string()).collect();
+    /// assert_eq!(&near[..5], ["pb-2022-23:7.1", "pb-2022-23:7.2", "pb-2022-23:7.3", "pb-2022-23:7.4", "pb-2022-23:7.5"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn suggest(&self, reference: &Ref) -> Vec<super::NodeKey> {
+        let namespace = reference.namespace();
+        let code = reference.code();
+        let mut near: Vec<(usize, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .filter_map(|n| {
+                let candidate = self.graph[n].key.as_ref()?;
+                if candidate.namespace() != namespace || candidate == reference {
+                    return None;
+                }
+                let distance = crate::id::edit_distance(&code, &candidate.code());
+                (distance <= 2).then_some((distance, n))
+            })
+            .collect();
+        near.sort_unstable();
+        near.into_iter().map(|(_, n)| self.graph[n].key.clone()).collect()
+    }
+
     /// A breadth-first search from `origin` along reach edges in `direction`,
     /// keeping for every node the edge it was first found by.
     fn search<'g>(&'g self, origin: Node<'g>, direction: Direction) -> Contributions<'g> {

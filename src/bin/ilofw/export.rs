@@ -1,0 +1,58 @@
+//! `ilofw export`: the frameworks as JSON or TOML, the graph as DOT or
+//! Mermaid, or a flat CSV table.
+
+use std::path::PathBuf;
+
+use ilo_frameworks::format::{Table, table};
+use ilo_frameworks::{FrameworkSet, Ref, builtin};
+
+use crate::input;
+use crate::{ExportFormat, Failure, Outcome};
+
+pub(crate) fn run(format: ExportFormat, only: Option<&str>, table_name: Option<&str>, files: &[PathBuf]) -> Result<Outcome, Failure> {
+    if table_name.is_some() && format != ExportFormat::Csv {
+        return Err("--table goes with --format csv".to_owned());
+    }
+    let only = only.map(input::reference).transpose()?;
+    let (set, _) = input::load(files)?;
+    let text = match format {
+        ExportFormat::Json | ExportFormat::Toml | ExportFormat::Csv => {
+            let set = restrict(&set, only.as_ref())?;
+            match format {
+                ExportFormat::Json => set.to_json_string().map_err(|e| e.to_string())?,
+                ExportFormat::Toml => set.to_toml_string().map_err(|e| e.to_string())?,
+                _ => {
+                    let name = table_name.ok_or("--format csv needs --table NAME (outputs, deliverables, programmes, links or sdg)")?;
+                    let which: Table = name.parse()?;
+                    table(&set, builtin::sdg().map_err(|e| e.to_string())?, which)
+                }
+            }
+        }
+        ExportFormat::Dot | ExportFormat::Mermaid => {
+            let graph = input::graph(&set)?;
+            let graph = match &only {
+                Some(r) => {
+                    if graph.node(r).is_err() {
+                        return Err(input::unknown(&graph, &set, r));
+                    }
+                    graph.neighbourhood(r, 2).map_err(|e| e.to_string())?
+                }
+                None => graph,
+            };
+            if format == ExportFormat::Dot { graph.to_dot() } else { graph.to_mermaid() }
+        }
+    };
+    Ok(Outcome::ok(text))
+}
+
+/// The set, or only the framework `only` names.
+fn restrict(set: &FrameworkSet, only: Option<&Ref>) -> Result<FrameworkSet, Failure> {
+    let Some(only) = only else { return Ok(set.clone()) };
+    let Some(id) = only.framework() else {
+        return Err(format!("--only {only}: name a framework (such as pb-2022-23) for this format"));
+    };
+    let framework = set.get(id).ok_or_else(|| format!("no framework {id} is loaded"))?;
+    let mut restricted = FrameworkSet::new();
+    restricted.insert(framework.clone()).map_err(|e| e.to_string())?;
+    Ok(restricted)
+}

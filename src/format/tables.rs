@@ -1,0 +1,256 @@
+//! Flat CSV tables for spreadsheet users: one row per element, lists
+//! joined with `;`, and in list columns only the element's own direct links
+//! as its source states them.
+
+use std::fmt::{self, Write as _};
+use std::str::FromStr;
+
+use crate::sdg::SdgCatalogue;
+use crate::{Framework, FrameworkSet, LinkKind, Ref, Region};
+
+/// The tables [`table`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// `framework, outcome, outcome_kind, code, title, sdg, standards, programmes`
+    Outputs,
+    /// `framework, code, area, responds_to, activities, quarters`
+    Deliverables,
+    /// `framework, id, acronym, name, kind, africa, arab_states, asia_pacific, europe_central_asia, americas, total, sdg, outputs`
+    Programmes,
+    /// `from, to, kind, share`
+    Links,
+    /// `level, code, parent, unsd_code, title`
+    Sdg,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 5] = [Table::Outputs, Table::Deliverables, Table::Programmes, Table::Links, Table::Sdg];
+
+    /// The table's name: `outputs`, `deliverables`, `programmes`, `links`, `sdg`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Outputs => "outputs",
+            Table::Deliverables => "deliverables",
+            Table::Programmes => "programmes",
+            Table::Links => "links",
+            Table::Sdg => "sdg",
+        }
+    }
+
+    /// The header row's column names.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Outputs => &["framework", "outcome", "outcome_kind", "code", "title", "sdg", "standards", "programmes"],
+            Table::Deliverables => &["framework", "code", "area", "responds_to", "activities", "quarters"],
+            Table::Programmes => &[
+                "framework",
+                "id",
+                "acronym",
+                "name",
+                "kind",
+                "africa",
+                "arab_states",
+                "asia_pacific",
+                "europe_central_asia",
+                "americas",
+                "total",
+                "sdg",
+                "outputs",
+            ],
+            Table::Links => &["from", "to", "kind", "share"],
+            Table::Sdg => &["level", "code", "parent", "unsd_code", "title"],
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Table {
+    type Err = String;
+
+    /// A table by name; the error lists the names.
+    fn from_str(s: &str) -> Result<Self, String> {
+        Table::ALL.into_iter().find(|t| t.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+            format!("no table {s:?}; the tables are {}", names.join(", "))
+        })
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn joined<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
+    items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(";")
+}
+
+fn row(out: &mut String, cells: &[String]) {
+    let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+    let _ = writeln!(out, "{}", line.join(","));
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Writes one table of `set` (and, for [`Table::Sdg`], of the catalogue) as
+/// CSV with a header row.
+///
+/// ```
+/// use ilo_frameworks::builtin;
+/// use ilo_frameworks::format::{Table, table};
+///
+/// let set = builtin::frameworks()?;
+/// let csv = table(&set, builtin::sdg()?, Table::Programmes);
+/// let mut lines = csv.lines();
+/// assert_eq!(lines.next(), Some("framework,id,acronym,name,kind,africa,arab_states,asia_pacific,europe_central_asia,americas,total,sdg,outputs"));
+/// assert!(csv.contains("flagships,IPEC+,IPEC+,International Programme on the Elimination of Child Labour and Forced Labour,flagship,11,3,8,4,6,32,8.7,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn table(set: &FrameworkSet, sdg: &SdgCatalogue, table: Table) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", table.columns().join(","));
+    match table {
+        Table::Outputs => set.iter().for_each(|f| outputs(&mut out, f)),
+        Table::Deliverables => set.iter().for_each(|f| deliverables(&mut out, f)),
+        Table::Programmes => set.iter().for_each(|f| programmes(&mut out, f)),
+        Table::Links => set.iter().for_each(|f| links(&mut out, f)),
+        Table::Sdg => sdg_rows(&mut out, sdg),
+    }
+    out
+}
+
+fn outputs(out: &mut String, f: &Framework) {
+    for outcome in &f.outcomes {
+        for output in &outcome.outputs {
+            let here = format!("{}:{}", f.id, output.code);
+            let programmes = f
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::ContributesTo && l.to.to_string() == here)
+                .map(|l| l.from.to_string());
+            row(
+                out,
+                &[
+                    f.id.to_string(),
+                    outcome.code.to_string(),
+                    outcome.kind().to_string(),
+                    output.code.to_string(),
+                    output.title.clone(),
+                    joined(&output.sdg),
+                    joined(&output.standards),
+                    joined(programmes),
+                ],
+            );
+        }
+    }
+}
+
+fn deliverables(out: &mut String, f: &Framework) {
+    for d in &f.deliverables {
+        row(
+            out,
+            &[
+                f.id.to_string(),
+                d.code.to_string(),
+                d.area.clone(),
+                optional(d.responds_to.as_ref()),
+                d.activities.len().to_string(),
+                joined(d.timeframe.iter()),
+            ],
+        );
+    }
+}
+
+fn programmes(out: &mut String, f: &Framework) {
+    for p in &f.programmes {
+        let count = |region: Option<Region>| {
+            optional(p.coverage.as_ref().and_then(|c| match region {
+                Some(r) => c.get(r),
+                None => c.total,
+            }))
+        };
+        let mut cells = vec![f.id.to_string(), p.id.to_string(), optional(p.acronym.as_ref()), p.name.clone(), p.kind.to_string()];
+        cells.extend(Region::ALL.into_iter().map(|r| count(Some(r))));
+        cells.push(count(None));
+        cells.push(joined(&p.sdg));
+        cells.push(joined(p.contributes_to.iter().map(|l| l.target())));
+        row(out, &cells);
+    }
+}
+
+fn links(out: &mut String, f: &Framework) {
+    let mut add = |from: &Ref, to: &Ref, kind: LinkKind, share: Option<f64>| {
+        row(out, &[from.to_string(), to.to_string(), kind.to_string(), optional(share)]);
+    };
+    let at = |code: &dyn fmt::Display| -> Ref { Ref::element(f.id.clone(), crate::ElementCode::from_code(&code)) };
+    let framework = Ref::Framework(f.id.clone());
+    for outcome in &f.outcomes {
+        let o = at(&outcome.code);
+        add(&o, &framework, LinkKind::PartOf, None);
+        outcome.sdg.iter().for_each(|c| add(&o, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        outcome.standards.iter().for_each(|s| add(&o, &Ref::Standard(*s), LinkKind::Cites, None));
+        for output in &outcome.outputs {
+            let r = at(&output.code);
+            add(&r, &o, LinkKind::PartOf, None);
+            output.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+            output.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        }
+    }
+    for p in &f.programmes {
+        let r = at(&p.id);
+        add(&r, &framework, LinkKind::PartOf, None);
+        for link in &p.contributes_to {
+            add(&r, link.target(), LinkKind::ContributesTo, link.share().map(|s| s.value()));
+        }
+        p.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        p.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        if let Some(earlier) = &p.succeeds {
+            add(&r, earlier, LinkKind::Succeeds, None);
+        }
+    }
+    for d in &f.deliverables {
+        let r = at(&d.code);
+        add(&r, &framework, LinkKind::PartOf, None);
+        for link in &d.contributes_to {
+            add(&r, link.target(), LinkKind::ContributesTo, link.share().map(|s| s.value()));
+        }
+        d.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        d.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+    }
+    for l in &f.links {
+        add(&l.from, &l.to, l.kind, l.share.map(|s| s.value()));
+    }
+}
+
+fn sdg_rows(out: &mut String, sdg: &SdgCatalogue) {
+    for goal in sdg.goals() {
+        row(out, &["goal".to_owned(), goal.code.to_string(), String::new(), String::new(), goal.title.clone()]);
+        for target in sdg.targets_of(goal.code) {
+            row(out, &["target".to_owned(), target.code.to_string(), goal.code.to_string(), String::new(), target.title.clone()]);
+            for indicator in sdg.indicators_of(target.code) {
+                row(
+                    out,
+                    &[
+                        "indicator".to_owned(),
+                        indicator.code.to_string(),
+                        target.code.to_string(),
+                        indicator.unsd.clone(),
+                        indicator.title.clone(),
+                    ],
+                );
+            }
+        }
+    }
+}
