@@ -36,7 +36,7 @@ fn check_symbol_chars(s: &str, expected: Expected, shape: &str) -> Result<(), Pa
 }
 
 macro_rules! symbol_id {
-    ($(#[$doc:meta])* $ty:ident, $expected:expr, $shape:literal) => {
+    ($(#[$doc:meta])* $ty:ident, $expected:expr, $shape:literal, $description:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $ty(std::sync::Arc<str>);
@@ -80,7 +80,7 @@ macro_rules! symbol_id {
         serde_via_str!(
             $ty,
             stringify!($ty),
-            $shape,
+            $description,
             "^[A-Za-z0-9][A-Za-z0-9+._-]{0,63}$"
         );
     };
@@ -101,7 +101,8 @@ symbol_id!(
     /// ```
     ProgrammeId,
     Expected::ProgrammeId,
-    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\""
+    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\"",
+    "A programme id: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\"."
 );
 
 symbol_id!(
@@ -112,7 +113,8 @@ symbol_id!(
     /// [`Ref`]: crate::Ref
     ElementCode,
     Expected::ElementCode,
-    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\""
+    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"",
+    "An element code: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"."
 );
 
 impl ElementCode {

@@ -58,6 +58,7 @@ impl From<&str> for ClaimValue {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "One statement of a fact, with the place that states it.")]
 pub struct Claim {
     /// The element the fact is about.
     pub subject: Ref,

@@ -20,6 +20,9 @@ use crate::{DeliverableCode, SdgCode, StandardRef, Timeframe};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A deliverable of a plan of action: what is to be produced, under which area, in response to what, through which activities, and when."
+)]
 pub struct Deliverable {
     /// The deliverable's code.
     pub code: DeliverableCode,

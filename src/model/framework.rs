@@ -71,6 +71,9 @@ pub struct Plan {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "One document of record and its elements: outcomes with their outputs, programmes, deliverables, the links it states between elements of other documents, and the claims it makes twice."
+)]
 pub struct Framework {
     /// The framework's identifier, the namespace of references to its elements.
     pub id: FrameworkId,

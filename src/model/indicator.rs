@@ -22,6 +22,9 @@ use crate::{Period, SdgCode};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A measure of progress on an output or outcome: what is counted, from which baseline, to which target, over which period."
+)]
 pub struct Indicator {
     /// What is measured, in a short phrase.
     pub label: String,

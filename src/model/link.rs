@@ -72,6 +72,9 @@ impl fmt::Display for LinkKind {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, JsonSchema)]
 #[schemars(transparent)]
+#[schemars(
+    description = "The part of a source's effort that a link carries: a fraction from 0 to 1 (a file may write it as such, `0.25`)."
+)]
 pub struct Share(#[schemars(range(min = 0.0, max = 1.0))] f64);
 
 impl Share {
@@ -250,6 +253,9 @@ impl<'de> Deserialize<'de> for Link {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A link a document states between two elements that need not be its own, such as the Programme and Budget naming a flagship programme under one of its outputs."
+)]
 pub struct StatedLink {
     /// The element the link starts from.
     pub from: Ref,

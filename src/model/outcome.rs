@@ -22,6 +22,7 @@ use crate::{OutcomeCode, OutcomeKind, OutputCode, SdgCode, StandardRef};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A policy or enabling outcome, with its outputs.")]
 pub struct Outcome {
     /// The outcome's code.
     pub code: OutcomeCode,

@@ -35,6 +35,7 @@ pub enum ActionLevel {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "One output of an outcome, with the actions the document lists for it.")]
 pub struct Output {
     /// The output's code; its outcome part names the outcome it belongs to.
     pub code: OutputCode,

@@ -100,6 +100,9 @@ impl Region {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "How many countries a programme is active in, by ILO region and in total, as a document states them (the total is stated, not computed, so that a total which does not add up can be reported)."
+)]
 pub struct Coverage {
     /// Countries in Africa.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +174,9 @@ pub struct Endorsement {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A target a programme sets itself: a short label and, where stated, a quantity, its unit and the date it is due."
+)]
 pub struct ProgrammeTarget {
     /// What is aimed at, in a short phrase.
     pub label: String,
@@ -240,6 +246,7 @@ pub struct Funding {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A development-cooperation programme or project and what it is linked to.")]
 pub struct Programme {
     /// The programme's identifier.
     pub id: ProgrammeId,

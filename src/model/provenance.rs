@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Where in a source document an element or fact was read.")]
 pub struct Provenance {
     /// The document: its symbol (`GB.340/PFA/2`) or short title. Absent:
     /// the document of the framework that holds the element.

@@ -81,6 +81,7 @@ impl Framework {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, try_from = "SetFile", into = "SetFile")]
 #[schemars(with = "SetFile")]
+#[schemars(description = "Several frameworks, each under its own id, in the order they were added.")]
 pub struct FrameworkSet {
     frameworks: IndexMap<FrameworkId, Framework>,
 }

@@ -50,6 +50,7 @@ impl Standard {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A list of labour standards, looked up by reference.")]
 pub struct StandardCatalogue {
     /// The standards, in order of reference.
     pub standards: Vec<Standard>,

@@ -55,7 +55,9 @@ pub(crate) fn run(
 fn stated_links(graph: &FrameworkGraph) -> usize {
     graph
         .edges()
-        .filter(|e| !(e.kind() == LinkKind::PartOf && matches!(e.from().kind(), NodeKind::SdgTarget | NodeKind::SdgIndicator)))
+        .filter(|e| {
+            !(e.kind() == LinkKind::PartOf && matches!(e.from().kind(), NodeKind::SdgTarget | NodeKind::SdgIndicator))
+        })
         .count()
 }
 
@@ -84,7 +86,13 @@ fn overview(set: &FrameworkSet, graph: &FrameworkGraph) -> String {
                 parts.push(format!("{n} {word}"));
             }
         }
-        let _ = writeln!(out, "  {:<14} {:<44} {}", f.id.as_str(), shorten(&f.title, 44), parts.join(", "));
+        let _ = writeln!(
+            out,
+            "  {:<14} {:<44} {}",
+            f.id.as_str(),
+            shorten(&f.title, 44),
+            parts.join(", ")
+        );
     }
     out
 }
@@ -118,14 +126,19 @@ fn json(set: &FrameworkSet, graph: &FrameworkGraph, report: &Report) -> Result<S
 /// finding has a place in a file, then the summary.
 fn render(report: &Report, sources: &SourceMap) -> String {
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let theme = if colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for d in report {
         let diagnostic = to_miette(d);
         let drawn = match d.span.as_ref().and_then(|s| sources.text_of(s).map(|text| (s, text))) {
             Some((span, text)) => {
-                let report = miette::Report::new(diagnostic).with_source_code(NamedSource::new(&span.file, text.to_owned()));
+                let report =
+                    miette::Report::new(diagnostic).with_source_code(NamedSource::new(&span.file, text.to_owned()));
                 let mut drawn = String::new();
                 handler.render_report(&mut drawn, report.as_ref()).map(|()| drawn)
             }

@@ -14,7 +14,11 @@ pub(crate) fn run(rows: &str, cols: &str, format: MatrixFormat, files: &[PathBuf
     if format == MatrixFormat::Csv {
         return Ok(Outcome::ok(matrix.to_csv()));
     }
-    let names: Vec<String> = matrix.columns().iter().map(|c| c.as_ref().map_or_else(|| c.to_string(), |r| r.code())).collect();
+    let names: Vec<String> = matrix
+        .columns()
+        .iter()
+        .map(|c| c.as_ref().map_or_else(|| c.to_string(), |r| r.code()))
+        .collect();
     let row_names: Vec<String> = matrix.rows().iter().map(ToString::to_string).collect();
     let label_width = row_names.iter().map(|r| r.chars().count()).max().unwrap_or(0).max(4);
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(1).max(2) + 1;

@@ -9,7 +9,12 @@ use ilo_frameworks::{FrameworkSet, Ref, builtin};
 use crate::input;
 use crate::{ExportFormat, Failure, Outcome};
 
-pub(crate) fn run(format: ExportFormat, only: Option<&str>, table_name: Option<&str>, files: &[PathBuf]) -> Result<Outcome, Failure> {
+pub(crate) fn run(
+    format: ExportFormat,
+    only: Option<&str>,
+    table_name: Option<&str>,
+    files: &[PathBuf],
+) -> Result<Outcome, Failure> {
     if table_name.is_some() && format != ExportFormat::Csv {
         return Err("--table goes with --format csv".to_owned());
     }
@@ -22,7 +27,8 @@ pub(crate) fn run(format: ExportFormat, only: Option<&str>, table_name: Option<&
                 ExportFormat::Json => set.to_json_string().map_err(|e| e.to_string())?,
                 ExportFormat::Toml => set.to_toml_string().map_err(|e| e.to_string())?,
                 _ => {
-                    let name = table_name.ok_or("--format csv needs --table NAME (outputs, deliverables, programmes, links or sdg)")?;
+                    let name = table_name
+                        .ok_or("--format csv needs --table NAME (outputs, deliverables, programmes, links or sdg)")?;
                     let which: Table = name.parse()?;
                     table(&set, builtin::sdg().map_err(|e| e.to_string())?, which)
                 }
@@ -39,7 +45,11 @@ pub(crate) fn run(format: ExportFormat, only: Option<&str>, table_name: Option<&
                 }
                 None => graph,
             };
-            if format == ExportFormat::Dot { graph.to_dot() } else { graph.to_mermaid() }
+            if format == ExportFormat::Dot {
+                graph.to_dot()
+            } else {
+                graph.to_mermaid()
+            }
         }
     };
     Ok(Outcome::ok(text))
@@ -49,7 +59,9 @@ pub(crate) fn run(format: ExportFormat, only: Option<&str>, table_name: Option<&
 fn restrict(set: &FrameworkSet, only: Option<&Ref>) -> Result<FrameworkSet, Failure> {
     let Some(only) = only else { return Ok(set.clone()) };
     let Some(id) = only.framework() else {
-        return Err(format!("--only {only}: name a framework (such as pb-2022-23) for this format"));
+        return Err(format!(
+            "--only {only}: name a framework (such as pb-2022-23) for this format"
+        ));
     };
     let framework = set.get(id).ok_or_else(|| format!("no framework {id} is loaded"))?;
     let mut restricted = FrameworkSet::new();

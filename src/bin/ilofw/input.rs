@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use ilo_frameworks::format::SourceMap;
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::validate::{self, Config};
+use ilo_frameworks::validate::{self, Config, Rule};
 use ilo_frameworks::{Error, FrameworkSet, Ref, builtin};
 
 use crate::Failure;
@@ -25,14 +25,17 @@ fn load_file(sources: &mut SourceMap, path: &Path) -> Result<ilo_frameworks::Fra
     if is_toml && let Ok(text) = std::fs::read_to_string(path) {
         // Name the SDG codes written in upper case before the reader stops at the first.
         let (report, _) = validate::lint_toml(&text, &path.display().to_string(), &Config::default());
-        if report.has_errors() {
-            let hints: Vec<String> = report
-                .iter()
-                .filter_map(|d| {
-                    let span = d.span.as_ref()?;
-                    Some(format!("{}:{}:{}: {} ({})", span.file, span.line, span.column, d.message, d.help))
-                })
-                .collect();
+        let hints: Vec<String> = report
+            .of_rule(Rule::SdgCodeCase)
+            .filter_map(|d| {
+                let span = d.span.as_ref()?;
+                Some(format!(
+                    "{}:{}:{}: {} ({})",
+                    span.file, span.line, span.column, d.message, d.help
+                ))
+            })
+            .collect();
+        if !hints.is_empty() {
             return Err(hints.join("\nerror: "));
         }
     }
@@ -64,19 +67,29 @@ pub(crate) fn kind(text: &str) -> Result<NodeKind, Failure> {
 
 /// Why `reference` names no node, with the nearest names that exist.
 pub(crate) fn unknown(graph: &FrameworkGraph, set: &FrameworkSet, reference: &Ref) -> Failure {
-    let near: Vec<String> = graph.suggest(reference).iter().take(3).map(|k| match k.as_ref() {
-        Some(r) => r.code(),
-        None => k.to_string(),
-    }).collect();
+    let near: Vec<String> = graph
+        .suggest(reference)
+        .iter()
+        .take(3)
+        .map(|k| match k.as_ref() {
+            Some(r) => r.code(),
+            None => k.to_string(),
+        })
+        .collect();
     let what = match reference {
         Ref::Element { framework, code } => match set.get(framework) {
-            None => return format!("no framework {framework} is loaded (the built-ins are pb-2022-23, flagships, gsc-2017-21, dc-plan-2019, gp-1998)"),
+            None => {
+                return format!(
+                    "no framework {framework} is loaded (the built-ins are pb-2022-23, flagships, gsc-2017-21, dc-plan-2019, gp-1998)"
+                );
+            }
             Some(f) => {
                 let kind = if !f.outcomes.is_empty() && code.as_str().parse::<ilo_frameworks::OutputCode>().is_ok() {
                     "output"
                 } else if !f.outcomes.is_empty() && code.as_str().parse::<ilo_frameworks::OutcomeCode>().is_ok() {
                     "outcome"
-                } else if !f.deliverables.is_empty() && code.as_str().parse::<ilo_frameworks::DeliverableCode>().is_ok() {
+                } else if !f.deliverables.is_empty() && code.as_str().parse::<ilo_frameworks::DeliverableCode>().is_ok()
+                {
                     "deliverable"
                 } else if !f.programmes.is_empty() {
                     "programme"

@@ -11,9 +11,15 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
     let kind = to.map(input::kind).transpose()?;
     let (set, _) = input::load(files)?;
     let graph = input::graph(&set)?;
-    let node = graph.node(&reference).map_err(|_| input::unknown(&graph, &set, &reference))?;
-    let found = if reverse { graph.reverse(&reference) } else { graph.contributions(&reference) }
-        .map_err(|e| e.to_string())?;
+    let node = graph
+        .node(&reference)
+        .map_err(|_| input::unknown(&graph, &set, &reference))?;
+    let found = if reverse {
+        graph.reverse(&reference)
+    } else {
+        graph.contributions(&reference)
+    }
+    .map_err(|e| e.to_string())?;
     let mut out = String::new();
     let direction = if reverse { "is reached by" } else { "reaches" };
     let label: String = if node.label().chars().count() > 60 {
@@ -24,7 +30,13 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
     let _ = writeln!(out, "{} ({label}) {direction}", node.key());
     let mut shown = 0;
     for reach in found.iter().filter(|r| kind.is_none_or(|k| r.node().kind() == k)) {
-        let _ = writeln!(out, "  {:<13} {:<22} {}", reach.node().kind().as_str(), reach.node().key().to_string(), reach.explain());
+        let _ = writeln!(
+            out,
+            "  {:<13} {:<22} {}",
+            reach.node().kind().as_str(),
+            reach.node().key().to_string(),
+            reach.explain()
+        );
         if let Some(share) = reach.share() {
             let _ = writeln!(out, "  {:<13} {:<22} share carried: {share}", "", "");
         }
