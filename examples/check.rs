@@ -33,6 +33,10 @@ fn run(paths: &[String], json: bool) -> Result<(String, bool), Box<dyn std::erro
         set.insert(sources.load(path)?)?;
     }
     let report = validate::validate_with_sources(&set, &sources, &Config::default())?;
-    let text = if json { report.to_json() } else { report.render(Some(&sources)) };
+    let text = if json {
+        report.to_json()
+    } else {
+        report.render(Some(&sources))
+    };
     Ok((text, report.has_errors()))
 }

@@ -19,12 +19,21 @@ fn resident_mib() -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let nodes: usize = std::env::args().nth(1).map(|a| a.parse()).transpose()?.unwrap_or(1_000_000);
+    let nodes: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(1_000_000);
     let steps: Vec<String> = std::env::args().skip(2).collect();
     let all = steps.is_empty();
     let clock = Instant::now();
     let set = synthetic::generate(&SyntheticConfig::with_nodes(1, nodes));
-    println!("generate      {:>8.3} s  ({} frameworks; resident {:.0} MiB)", clock.elapsed().as_secs_f64(), set.len(), resident_mib());
+    println!(
+        "generate      {:>8.3} s  ({} frameworks; resident {:.0} MiB)",
+        clock.elapsed().as_secs_f64(),
+        set.len(),
+        resident_mib()
+    );
     let (sdg, standards) = (builtin::sdg()?, builtin::standards()?);
     let clock = Instant::now();
     let graph = FrameworkGraph::new(&set, sdg, &standards);
@@ -39,12 +48,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if all || steps.iter().any(|s| s == "coverage") {
         let clock = Instant::now();
         let matrix = graph.coverage(NodeKind::Outcome, NodeKind::SdgGoal);
-        println!("coverage      {:>8.3} s  ({} × {})", clock.elapsed().as_secs_f64(), matrix.rows().len(), matrix.columns().len());
+        println!(
+            "coverage      {:>8.3} s  ({} × {})",
+            clock.elapsed().as_secs_f64(),
+            matrix.rows().len(),
+            matrix.columns().len()
+        );
     }
     if all || steps.iter().any(|s| s == "validate") {
         let clock = Instant::now();
         let report = validate::validate(&set, &Config::default())?;
-        println!("validate      {:>8.3} s  ({})", clock.elapsed().as_secs_f64(), report.summary());
+        println!(
+            "validate      {:>8.3} s  ({})",
+            clock.elapsed().as_secs_f64(),
+            report.summary()
+        );
     }
     Ok(())
 }

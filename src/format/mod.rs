@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use error::LoadError;
+pub(crate) use error::line_column;
 pub use schema::framework_schema;
 pub use sources::{Location, SourceFile, SourceMap, Span};
 pub use tables::{Table, table};

@@ -28,6 +28,9 @@ pub enum Location {
     Link(FrameworkId, usize),
     /// The `index`-th claim of a framework, from 0.
     Claim(FrameworkId, usize),
+    /// The `n`-th element (from 0) written with this reference, where a
+    /// file repeats one.
+    Repeat(Ref, usize),
 }
 
 /// A file's name and text.
@@ -74,7 +77,9 @@ pub struct Span {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
-    spans: HashMap<Location, (usize, Range<usize>)>,
+    /// Every place each location was written, in file order (more than one
+    /// where a file repeats a reference).
+    spans: HashMap<Location, Vec<(usize, Range<usize>)>>,
 }
 
 impl SourceMap {
@@ -124,7 +129,7 @@ impl SourceMap {
             text: text.into(),
         });
         self.spans
-            .insert(Location::Framework(framework.id.clone()), (file, 0..0));
+            .insert(Location::Framework(framework.id.clone()), vec![(file, 0..0)]);
         Ok(framework)
     }
 
@@ -151,7 +156,14 @@ impl SourceMap {
     pub fn span(&self, location: &Location) -> Option<Span> {
         let mut at = Some(location.clone());
         while let Some(location) = at {
-            if let Some((file, range)) = self.spans.get(&location) {
+            let found = match &location {
+                Location::Repeat(r, n) => self
+                    .spans
+                    .get(&Location::Element(r.clone()))
+                    .and_then(|all| all.get(*n)),
+                other => self.spans.get(other).and_then(|all| all.first()),
+            };
+            if let Some((file, range)) = found {
                 return Some(self.make_span(*file, range.clone()));
             }
             at = parent(&location);
@@ -182,6 +194,7 @@ fn parent(location: &Location) -> Option<Location> {
     match location {
         Location::Item(r, field, _) => Some(Location::Field(r.clone(), field.clone())),
         Location::Field(r, _) => Some(element_or_framework(r)),
+        Location::Repeat(r, _) => Some(Location::Element(r.clone())),
         Location::Element(r) => r.framework().map(|f| Location::Framework(f.clone())),
         Location::Link(f, _) | Location::Claim(f, _) => Some(Location::Framework(f.clone())),
         Location::Framework(_) => None,
@@ -203,27 +216,23 @@ struct Recorder<'a> {
 
 impl Recorder<'_> {
     fn put(&mut self, location: Location, span: Range<usize>) {
-        self.map.spans.entry(location).or_insert((self.file, span));
+        self.map.spans.entry(location).or_default().push((self.file, span));
     }
 
+    /// Records the framework's fields, then its elements in the order the
+    /// model lists them (outcomes with their outputs, programmes,
+    /// deliverables), so that a repeated reference's n-th place is its n-th
+    /// element.
     fn document(&mut self, document: &Spanned<DeTable<'_>>) {
         let framework_ref = Ref::Framework(self.framework.clone());
-        for (key, value) in document.get_ref().iter() {
+        let table = document.get_ref();
+        for (key, value) in table.iter() {
             let key = key.get_ref().as_ref();
             match (key, value.get_ref()) {
                 ("id", _) => self.put(Location::Framework(self.framework.clone()), value.span()),
-                ("outcomes", DeValue::Array(outcomes)) => {
-                    for outcome in outcomes.iter() {
-                        self.element(outcome, "code");
-                        if let DeValue::Table(table) = outcome.get_ref()
-                            && let Some(outputs) = table.get("outputs")
-                        {
-                            self.elements(outputs, "code");
-                        }
-                    }
+                ("outcomes" | "programmes" | "deliverables", _) => {
+                    self.put(Location::Field(framework_ref.clone(), key.to_owned()), value.span());
                 }
-                ("programmes", _) => self.elements(value, "id"),
-                ("deliverables", _) => self.elements(value, "code"),
                 ("links", DeValue::Array(items)) => {
                     for (i, item) in items.iter().enumerate() {
                         self.put(Location::Link(self.framework.clone(), i), item.span());
@@ -236,6 +245,22 @@ impl Recorder<'_> {
                 }
                 (field, _) => self.field(&framework_ref, field, value),
             }
+        }
+        if let Some(DeValue::Array(outcomes)) = table.get("outcomes").map(Spanned::get_ref) {
+            for outcome in outcomes.iter() {
+                self.element(outcome, "code");
+                if let DeValue::Table(fields) = outcome.get_ref()
+                    && let Some(outputs) = fields.get("outputs")
+                {
+                    self.elements(outputs, "code");
+                }
+            }
+        }
+        if let Some(programmes) = table.get("programmes") {
+            self.elements(programmes, "id");
+        }
+        if let Some(deliverables) = table.get("deliverables") {
+            self.elements(deliverables, "code");
         }
     }
 

@@ -25,7 +25,13 @@ pub enum Table {
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 5] = [Table::Outputs, Table::Deliverables, Table::Programmes, Table::Links, Table::Sdg];
+    pub const ALL: [Table; 5] = [
+        Table::Outputs,
+        Table::Deliverables,
+        Table::Programmes,
+        Table::Links,
+        Table::Sdg,
+    ];
 
     /// The table's name: `outputs`, `deliverables`, `programmes`, `links`, `sdg`.
     pub fn name(self) -> &'static str {
@@ -41,7 +47,16 @@ impl Table {
     /// The header row's column names.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Table::Outputs => &["framework", "outcome", "outcome_kind", "code", "title", "sdg", "standards", "programmes"],
+            Table::Outputs => &[
+                "framework",
+                "outcome",
+                "outcome_kind",
+                "code",
+                "title",
+                "sdg",
+                "standards",
+                "programmes",
+            ],
             Table::Deliverables => &["framework", "code", "area", "responds_to", "activities", "quarters"],
             Table::Programmes => &[
                 "framework",
@@ -181,7 +196,13 @@ fn programmes(out: &mut String, f: &Framework) {
                 None => c.total,
             }))
         };
-        let mut cells = vec![f.id.to_string(), p.id.to_string(), optional(p.acronym.as_ref()), p.name.clone(), p.kind.to_string()];
+        let mut cells = vec![
+            f.id.to_string(),
+            p.id.to_string(),
+            optional(p.acronym.as_ref()),
+            p.name.clone(),
+            p.kind.to_string(),
+        ];
         cells.extend(Region::ALL.into_iter().map(|r| count(Some(r))));
         cells.push(count(None));
         cells.push(joined(&p.sdg));
@@ -192,30 +213,54 @@ fn programmes(out: &mut String, f: &Framework) {
 
 fn links(out: &mut String, f: &Framework) {
     let mut add = |from: &Ref, to: &Ref, kind: LinkKind, share: Option<f64>| {
-        row(out, &[from.to_string(), to.to_string(), kind.to_string(), optional(share)]);
+        row(
+            out,
+            &[from.to_string(), to.to_string(), kind.to_string(), optional(share)],
+        );
     };
     let at = |code: &dyn fmt::Display| -> Ref { Ref::element(f.id.clone(), crate::ElementCode::from_code(&code)) };
     let framework = Ref::Framework(f.id.clone());
     for outcome in &f.outcomes {
         let o = at(&outcome.code);
         add(&o, &framework, LinkKind::PartOf, None);
-        outcome.sdg.iter().for_each(|c| add(&o, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        outcome.standards.iter().for_each(|s| add(&o, &Ref::Standard(*s), LinkKind::Cites, None));
+        outcome
+            .sdg
+            .iter()
+            .for_each(|c| add(&o, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        outcome
+            .standards
+            .iter()
+            .for_each(|s| add(&o, &Ref::Standard(*s), LinkKind::Cites, None));
         for output in &outcome.outputs {
             let r = at(&output.code);
             add(&r, &o, LinkKind::PartOf, None);
-            output.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-            output.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+            output
+                .sdg
+                .iter()
+                .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+            output
+                .standards
+                .iter()
+                .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
         }
     }
     for p in &f.programmes {
         let r = at(&p.id);
         add(&r, &framework, LinkKind::PartOf, None);
         for link in &p.contributes_to {
-            add(&r, link.target(), LinkKind::ContributesTo, link.share().map(|s| s.value()));
+            add(
+                &r,
+                link.target(),
+                LinkKind::ContributesTo,
+                link.share().map(|s| s.value()),
+            );
         }
-        p.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        p.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        p.sdg
+            .iter()
+            .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        p.standards
+            .iter()
+            .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
         if let Some(earlier) = &p.succeeds {
             add(&r, earlier, LinkKind::Succeeds, None);
         }
@@ -224,10 +269,19 @@ fn links(out: &mut String, f: &Framework) {
         let r = at(&d.code);
         add(&r, &framework, LinkKind::PartOf, None);
         for link in &d.contributes_to {
-            add(&r, link.target(), LinkKind::ContributesTo, link.share().map(|s| s.value()));
+            add(
+                &r,
+                link.target(),
+                LinkKind::ContributesTo,
+                link.share().map(|s| s.value()),
+            );
         }
-        d.sdg.iter().for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        d.standards.iter().for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        d.sdg
+            .iter()
+            .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
+        d.standards
+            .iter()
+            .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
     }
     for l in &f.links {
         add(&l.from, &l.to, l.kind, l.share.map(|s| s.value()));
@@ -236,9 +290,27 @@ fn links(out: &mut String, f: &Framework) {
 
 fn sdg_rows(out: &mut String, sdg: &SdgCatalogue) {
     for goal in sdg.goals() {
-        row(out, &["goal".to_owned(), goal.code.to_string(), String::new(), String::new(), goal.title.clone()]);
+        row(
+            out,
+            &[
+                "goal".to_owned(),
+                goal.code.to_string(),
+                String::new(),
+                String::new(),
+                goal.title.clone(),
+            ],
+        );
         for target in sdg.targets_of(goal.code) {
-            row(out, &["target".to_owned(), target.code.to_string(), goal.code.to_string(), String::new(), target.title.clone()]);
+            row(
+                out,
+                &[
+                    "target".to_owned(),
+                    target.code.to_string(),
+                    goal.code.to_string(),
+                    String::new(),
+                    target.title.clone(),
+                ],
+            );
             for indicator in sdg.indicators_of(target.code) {
                 row(
                     out,

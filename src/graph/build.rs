@@ -125,14 +125,18 @@ impl Builder {
 
     /// The node of a partner or initiative, added on first use.
     fn named(&mut self, kind: NodeKind, name: &str) -> Option<NodeIndex> {
-        let (map, key): (&HashMap<Box<str>, NodeIndex>, fn(Box<str>) -> NodeKey) = match kind {
-            NodeKind::Partner => (&self.index.partners, NodeKey::Partner),
-            _ => (&self.index.initiatives, NodeKey::Initiative),
+        let known = match kind {
+            NodeKind::Partner => self.index.partners.get(name),
+            _ => self.index.initiatives.get(name),
         };
-        match map.get(name) {
-            Some(&index) => Some(index),
-            None => self.node(key(name.into()), kind, name),
+        if let Some(&index) = known {
+            return Some(index);
         }
+        let key = match kind {
+            NodeKind::Partner => NodeKey::Partner(name.into()),
+            _ => NodeKey::Initiative(name.into()),
+        };
+        self.node(key, kind, name)
     }
 
     fn cite_and_serve(&mut self, from: NodeIndex, sdg: &[SdgCode], standards: &[StandardRef]) {

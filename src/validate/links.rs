@@ -6,7 +6,7 @@ use super::{Context, Rule, Sink};
 use crate::format::Location;
 use crate::graph::NodeKind;
 use crate::sdg::SdgEntry;
-use crate::{Element, Framework, LinkKind, Ref, SdgCode, StandardRef};
+use crate::{Element, Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in cx.set {
@@ -20,37 +20,59 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     outputs_without_contributor(cx, sink);
 }
 
-/// Every list of SDG codes in a framework, with its owner and field.
-fn sdg_lists(f: &Framework) -> Vec<(Ref, &'static str, &[SdgCode])> {
-    let mut lists: Vec<(Ref, &'static str, &[SdgCode])> = Vec::new();
+/// Every list of SDG codes in a framework, with its owner and, for an
+/// indicator's list, the indicator's place among the output's indicators.
+fn sdg_lists(f: &Framework) -> Vec<(Ref, Option<usize>, &[SdgCode])> {
+    let mut lists: Vec<(Ref, Option<usize>, &[SdgCode])> = Vec::new();
     for outcome in &f.outcomes {
-        lists.push((element_ref(f, &outcome.code), "sdg", &outcome.sdg));
+        lists.push((element_ref(f, &outcome.code), None, &outcome.sdg));
         for output in &outcome.outputs {
-            lists.push((element_ref(f, &output.code), "sdg", &output.sdg));
-            for indicator in &output.indicators {
-                lists.push((element_ref(f, &output.code), "indicators", &indicator.sdg));
+            lists.push((element_ref(f, &output.code), None, &output.sdg));
+            for (k, indicator) in output.indicators.iter().enumerate() {
+                lists.push((element_ref(f, &output.code), Some(k), &indicator.sdg));
             }
         }
     }
     for p in &f.programmes {
-        lists.push((element_ref(f, &p.id), "sdg", &p.sdg));
+        lists.push((element_ref(f, &p.id), None, &p.sdg));
     }
     for d in &f.deliverables {
-        lists.push((element_ref(f, &d.code), "sdg", &d.sdg));
+        lists.push((element_ref(f, &d.code), None, &d.sdg));
     }
     lists
 }
 
 fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     let mut stated: Vec<(Location, Ref, SdgCode)> = Vec::new();
-    for (owner, field, codes) in sdg_lists(f) {
+    for (owner, indicator, codes) in sdg_lists(f) {
         for (i, code) in codes.iter().enumerate() {
-            let location = if field == "sdg" {
-                Location::Item(owner.clone(), field.to_owned(), i)
-            } else {
-                Location::Field(owner.clone(), field.to_owned())
+            // An indicator's code points at the indicator's table.
+            let location = match indicator {
+                None => Location::Item(owner.clone(), "sdg".to_owned(), i),
+                Some(k) => Location::Item(owner.clone(), "indicators".to_owned(), k),
             };
             stated.push((location, owner.clone(), *code));
+        }
+    }
+    // Contributions to an SDG code (`contributes_to = ["sdg:8.7"]`).
+    let contributors = f
+        .programmes
+        .iter()
+        .map(|p| (element_ref(f, &p.id), &p.contributes_to))
+        .chain(
+            f.deliverables
+                .iter()
+                .map(|d| (element_ref(f, &d.code), &d.contributes_to)),
+        );
+    for (owner, links) in contributors {
+        for (i, link) in links.iter().enumerate() {
+            if let Ref::Sdg(code) = link.target() {
+                stated.push((
+                    Location::Item(owner.clone(), "contributes_to".to_owned(), i),
+                    owner.clone(),
+                    *code,
+                ));
+            }
         }
     }
     for (i, link) in f.links.iter().enumerate() {
@@ -118,28 +140,54 @@ fn standards(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     for d in &f.deliverables {
         lists.push((element_ref(f, &d.code), &d.standards));
     }
+    let mut cited: Vec<(Location, Ref, StandardRef)> = Vec::new();
     for (owner, list) in lists {
         for (i, standard) in list.iter().enumerate() {
-            if cx.standards.get(*standard).is_none() {
-                sink.report(
-                    Rule::UncataloguedStandard,
-                    Location::Item(owner.clone(), "standards".to_owned(), i),
-                    vec![owner.clone(), Ref::Standard(*standard)],
-                    format!("{owner} cites {standard}, which none of the built-in source documents cites"),
-                    "check the number; if it is right, nothing needs doing",
-                );
+            cited.push((
+                Location::Item(owner.clone(), "standards".to_owned(), i),
+                owner.clone(),
+                *standard,
+            ));
+        }
+    }
+    // Standards at either end of a stated link, as for SDG codes.
+    for (i, link) in f.links.iter().enumerate() {
+        for end in [&link.from, &link.to] {
+            if let Ref::Standard(standard) = end {
+                cited.push((Location::Link(f.id.clone(), i), Ref::Framework(f.id.clone()), *standard));
             }
+        }
+    }
+    for (location, owner, standard) in cited {
+        if cx.standards.get(standard).is_none() {
+            sink.report(
+                Rule::UncataloguedStandard,
+                location,
+                vec![owner.clone(), Ref::Standard(standard)],
+                format!("{owner} cites {standard}, which none of the built-in source documents cites"),
+                "check the number; if it is right, nothing needs doing",
+            );
         }
     }
 }
 
 /// Programmes with no contribution and no citation, whether stated by their
 /// own framework or by another (the Programme and Budget naming a flagship).
+///
+/// A link the programme states counts even when it does not resolve (an
+/// uncatalogued standard, an unknown SDG code, a missing element): other
+/// rules report those, and the programme is not linked to nothing.
 fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     for p in &f.programmes {
+        if !p.contributes_to.is_empty() || !p.sdg.is_empty() || !p.standards.is_empty() {
+            continue;
+        }
         let reference = element_ref(f, &p.id);
         let Ok(node) = cx.graph.node(&reference) else { continue };
-        if !node.outgoing().any(|e| matches!(e.kind(), LinkKind::ContributesTo | LinkKind::Cites)) {
+        if !node
+            .outgoing()
+            .any(|e| matches!(e.kind(), LinkKind::ContributesTo | LinkKind::Cites))
+        {
             sink.report(
                 Rule::ProgrammeLinkedToNothing,
                 Location::Element(reference.clone()),
@@ -151,32 +199,38 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
     }
 }
 
-/// Links of one element to an output and to that output's outcome.
+/// Links of one element to an output and to that output's outcome: in its
+/// own `contributes_to`, or stated by any framework of the set.
 fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    let mut owners: Vec<(Ref, Vec<&Ref>)> = Vec::new();
+    let mut owners: Vec<(Ref, &[Link])> = Vec::new();
     for p in &f.programmes {
-        owners.push((
-            element_ref(f, &p.id),
-            p.contributes_to.iter().map(|l| l.target()).collect(),
-        ));
+        owners.push((element_ref(f, &p.id), &p.contributes_to));
     }
     for d in &f.deliverables {
-        owners.push((
-            element_ref(f, &d.code),
-            d.contributes_to.iter().map(|l| l.target()).collect(),
-        ));
+        owners.push((element_ref(f, &d.code), &d.contributes_to));
     }
-    for (owner, targets) in owners {
-        for target in &targets {
+    for (owner, own) in owners {
+        // Each target with the place of the link to it.
+        let field = Location::Field(owner.clone(), "contributes_to".to_owned());
+        let mut targets: Vec<(&Ref, Location)> = own.iter().map(|l| (l.target(), field.clone())).collect();
+        for g in cx.set {
+            for (i, link) in g.links.iter().enumerate() {
+                if link.kind == LinkKind::ContributesTo && link.from == owner {
+                    targets.push((&link.to, Location::Link(g.id.clone(), i)));
+                }
+            }
+        }
+        for (target, _) in &targets {
             let Some(Element::Output(output)) = cx.set.resolve(target) else {
                 continue;
             };
             let Some(framework) = target.framework() else { continue };
             let outcome = Ref::element(framework.clone(), crate::ElementCode::from_code(&output.code.outcome()));
-            if targets.contains(&&outcome) {
+            // The finding points at the link to the outcome.
+            if let Some((_, location)) = targets.iter().find(|(t, _)| **t == outcome) {
                 sink.report(
                     Rule::RedundantOutcomeLink,
-                    Location::Field(owner.clone(), "contributes_to".to_owned()),
+                    location.clone(),
                     vec![owner.clone(), (*target).clone(), outcome.clone()],
                     format!("{owner} contributes to {target} and to its outcome {outcome}"),
                     format!("keep the link to {target}; contributing to an output already serves its outcome"),
@@ -293,6 +347,11 @@ fn allowed(kind: LinkKind) -> &'static str {
 
 fn cycles(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for cycle in cx.graph.cycles() {
+        // A node alone on its cycle has a link to itself: links/self-link
+        // reports it where the link is written.
+        if cycle.len() < 2 {
+            continue;
+        }
         let members: Vec<Ref> = cycle.iter().filter_map(|n| n.key().as_ref().cloned()).collect();
         let Some(first) = members.first().cloned() else {
             continue;

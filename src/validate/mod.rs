@@ -275,44 +275,50 @@ pub fn lint_toml(text: &str, origin: &str, config: &Config) -> (Report, Option<F
     (Report::new(sink.found), framework)
 }
 
-/// Every quoted string in the text that reads as an SDG code with an
-/// upper-case target letter.
+/// Every string value of the TOML document that reads as an SDG code (or
+/// an `sdg:` reference) with an upper-case target letter. The document is
+/// parsed with recovery, so a file with other faults is still searched;
+/// comments are not values and are not searched.
 fn lint_sdg_case(text: &str, origin: &str, sink: &mut Sink<'_>) {
-    for (line_number, line) in text.lines().enumerate() {
-        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
-        let mut rest = line;
-        let mut consumed = 0;
-        while let Some(open) = rest.find('"') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('"') else { break };
-            let value = &after[..close];
-            let value = value.strip_prefix("sdg:").unwrap_or(value);
-            if value.starts_with(|c: char| c.is_ascii_digit())
-                && let Ok(mention) = SdgMention::parse(value)
-                && mention.deviations.contains(&crate::sdg::Deviation::UpperCaseLetter)
-            {
-                let column_bytes = consumed + open + 1;
-                let offset = line_start + column_bytes;
-                let column = line[..column_bytes].chars().count() + 1;
-                let span = crate::format::Span {
-                    file: origin.to_owned(),
-                    line: line_number + 1,
-                    column,
-                    offset,
-                    length: value.len(),
-                };
-                sink.push(
-                    Rule::SdgCodeCase,
-                    None,
-                    Some(span),
-                    vec![Ref::Sdg(mention.code)],
-                    format!("SDG code \"{value}\" writes its target letter in upper case"),
-                    mention.hint().unwrap_or_default(),
-                );
-            }
-            consumed += open + 1 + close + 1;
-            rest = &after[close + 1..];
+    use toml::de::{DeTable, DeValue};
+    fn visit<'a>(value: &'a toml::Spanned<DeValue<'a>>, found: &mut Vec<(std::ops::Range<usize>, String)>) {
+        match value.get_ref() {
+            DeValue::String(s) => found.push((value.span(), s.to_string())),
+            DeValue::Array(items) => items.iter().for_each(|item| visit(item, found)),
+            DeValue::Table(table) => table.values().for_each(|item| visit(item, found)),
+            _ => {}
         }
+    }
+    let (document, _) = DeTable::parse_recoverable(text);
+    let mut strings = Vec::new();
+    for value in document.get_ref().values() {
+        visit(value, &mut strings);
+    }
+    for (range, value) in strings {
+        let code = value.strip_prefix("sdg:").unwrap_or(&value);
+        if !code.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(mention) = SdgMention::parse(code) else { continue };
+        if !mention.deviations.contains(&crate::sdg::Deviation::UpperCaseLetter) {
+            continue;
+        }
+        let (line, column) = crate::format::line_column(text, range.start);
+        let span = crate::format::Span {
+            file: origin.to_owned(),
+            line,
+            column,
+            offset: range.start,
+            length: range.end.saturating_sub(range.start),
+        };
+        sink.push(
+            Rule::SdgCodeCase,
+            None,
+            Some(span),
+            vec![Ref::Sdg(mention.code)],
+            format!("SDG code \"{code}\" writes its target letter in upper case"),
+            mention.hint().unwrap_or_default(),
+        );
     }
 }
 

@@ -6,13 +6,15 @@ use std::collections::BTreeMap;
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
 use crate::format::Location;
-use crate::{ClaimValue, Element, Framework, FrameworkKind, OutcomeKind, ProgrammeKind, Ref, Region};
+use crate::{
+    ClaimValue, Element, Framework, FrameworkKind, Link, LinkKind, OutcomeKind, ProgrammeKind, Ref, Region, Share,
+};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in cx.set {
         regional_sums(f, sink);
         claims(cx, f, sink);
-        shares(f, sink);
+        shares(cx, f, sink);
         negative_quantities(f, sink);
     }
 }
@@ -178,29 +180,26 @@ fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
-fn shares(f: &Framework, sink: &mut Sink<'_>) {
+/// The shares of each programme's and deliverable's contributions: its own,
+/// and those any framework of the set states for it.
+fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     let mut owners: Vec<(Ref, f64)> = Vec::new();
     for p in &f.programmes {
-        owners.push((
-            element_ref(f, &p.id),
-            p.contributes_to
-                .iter()
-                .filter_map(|l| l.share())
-                .map(|s| s.value())
-                .sum(),
-        ));
+        owners.push((element_ref(f, &p.id), own_shares(&p.contributes_to)));
     }
     for d in &f.deliverables {
-        owners.push((
-            element_ref(f, &d.code),
-            d.contributes_to
-                .iter()
-                .filter_map(|l| l.share())
-                .map(|s| s.value())
-                .sum(),
-        ));
+        owners.push((element_ref(f, &d.code), own_shares(&d.contributes_to)));
     }
-    for (owner, total) in owners {
+    for (owner, own) in owners {
+        let stated: f64 = cx
+            .set
+            .iter()
+            .flat_map(|g| &g.links)
+            .filter(|l| l.kind == LinkKind::ContributesTo && l.from == owner)
+            .filter_map(|l| l.share)
+            .map(Share::value)
+            .sum();
+        let total = own + stated;
         if total > 1.0 + 1e-9 {
             sink.report(
                 Rule::SharesExceedWhole,
@@ -211,6 +210,10 @@ fn shares(f: &Framework, sink: &mut Sink<'_>) {
             );
         }
     }
+}
+
+fn own_shares(links: &[Link]) -> f64 {
+    links.iter().filter_map(Link::share).map(Share::value).sum()
 }
 
 fn negative_quantities(f: &Framework, sink: &mut Sink<'_>) {

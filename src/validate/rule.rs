@@ -100,7 +100,7 @@ rules! {
     UnknownSdgCode => (Links, "unknown-sdg-code", Error, "An SDG code is not in the UN catalogue."),
     RetiredSdgIndicator => (Links, "retired-sdg-indicator", Warning, "An SDG indicator code was retired from the UN list."),
     UncataloguedStandard => (Links, "uncatalogued-standard", Note, "A labour standard is not in the built-in catalogue of the standards the sources cite."),
-    Cycle => (Links, "cycle", Error, "Links of part_of, contributes_to or succeeds form a cycle."),
+    Cycle => (Links, "cycle", Error, "Links lead from an element back to itself through other elements (a cycle of any kind of link)."),
     ProgrammeLinkedToNothing => (Links, "programme-linked-to-nothing", Warning, "A programme contributes to nothing, names no SDG code and cites no standard."),
     OutputWithoutContributor => (Links, "output-without-contributor", Note, "No programme or deliverable contributes to an output."),
     RedundantOutcomeLink => (Links, "redundant-outcome-link", Warning, "An element links both to an output and to that output's own outcome."),

@@ -54,24 +54,31 @@ pub(super) fn elements(f: &Framework) -> Vec<(Ref, &'static str, &str, &Provenan
 }
 
 fn duplicate_ids(f: &Framework, sink: &mut Sink<'_>) {
-    let mut first: BTreeMap<Ref, &'static str> = BTreeMap::new();
+    let mut first: BTreeMap<Ref, (&'static str, usize)> = BTreeMap::new();
     for (reference, kind, _, _) in elements(f) {
-        if let Some(earlier) = first.get(&reference) {
-            let message = format!(
-                "{reference} names both {} and {} of {}",
-                with_article(earlier),
-                with_article(kind),
-                f.id
-            );
+        if let Some((earlier, seen)) = first.get_mut(&reference) {
+            let occurrence = *seen;
+            *seen += 1;
+            let earlier = *earlier;
+            let message = if earlier == kind {
+                format!("{reference} names two {kind}s of {}", f.id)
+            } else {
+                format!(
+                    "{reference} names both {} and {} of {}",
+                    with_article(earlier),
+                    with_article(kind),
+                    f.id
+                )
+            };
             sink.report(
                 Rule::DuplicateId,
-                Location::Element(reference.clone()),
+                Location::Repeat(reference.clone(), occurrence),
                 vec![reference],
                 message,
                 "give each element of a framework its own code",
             );
         } else {
-            first.insert(reference, kind);
+            first.insert(reference, (kind, 1));
         }
     }
 }
@@ -140,7 +147,7 @@ fn article(kind: OutcomeKind) -> &'static str {
 
 fn sequences(f: &Framework, sink: &mut Sink<'_>) {
     let numbers: Vec<u16> = f.outcomes.iter().filter_map(|o| o.code.number()).collect();
-    if let Some(message) = gap(&numbers) {
+    if let Some(message) = gap(&numbers, "numbered", number) {
         let reference = Ref::Framework(f.id.clone());
         sink.report(
             Rule::CodeSequenceGap,
@@ -156,17 +163,13 @@ fn sequences(f: &Framework, sink: &mut Sink<'_>) {
         .filter_map(|o| o.code.letter())
         .map(|c| c as u16 - 'A' as u16 + 1)
         .collect();
-    if let Some(message) = gap(&letters) {
+    if let Some(message) = gap(&letters, "lettered", letter) {
         let reference = Ref::Framework(f.id.clone());
         sink.report(
             Rule::CodeSequenceGap,
             Location::Field(reference.clone(), "outcomes".to_owned()),
             vec![reference],
-            format!(
-                "the enabling outcomes of {} {}",
-                f.id,
-                message.replace("numbered", "lettered")
-            ),
+            format!("the enabling outcomes of {} {message}", f.id),
             "letter enabling outcomes A, B, C, … without gaps, or add the missing ones",
         );
     }
@@ -177,7 +180,7 @@ fn sequences(f: &Framework, sink: &mut Sink<'_>) {
             .filter(|o| o.code.outcome() == outcome.code)
             .map(|o| o.code.number())
             .collect();
-        if let Some(message) = gap(&numbers) {
+        if let Some(message) = gap(&numbers, "numbered", number) {
             let reference = element_ref(f, &outcome.code);
             sink.report(
                 Rule::CodeSequenceGap,
@@ -193,50 +196,127 @@ fn sequences(f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
-/// Describes the first gap in a list of numbers meant to run 1, 2, 3, …
-fn gap(numbers: &[u16]) -> Option<String> {
+/// Describes the first gap in a list of numbers meant to run 1, 2, 3, …;
+/// `name` writes a number as the codes do (`3`, or `C` for enabling
+/// outcomes), `numbered` says how they are counted.
+fn gap(numbers: &[u16], numbered: &str, name: fn(u16) -> String) -> Option<String> {
     let mut sorted: Vec<u16> = numbers.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
     for (expected, n) in (1..).zip(sorted) {
         if n != expected {
             return Some(if expected == 1 {
-                format!("are numbered from {n}, not from 1")
+                format!("are {numbered} from {}, not from {}", name(n), name(1))
             } else {
-                format!("skip from {} to {n}", expected - 1)
+                format!("skip from {} to {}", name(expected - 1), name(n))
             });
         }
     }
     None
 }
 
+fn number(n: u16) -> String {
+    n.to_string()
+}
+
+/// The letter of the `n`-th enabling outcome, from 1: `A`, `B`, …
+fn letter(n: u16) -> String {
+    char::from_u32(u32::from('A') + u32::from(n) - 1).map_or_else(|| n.to_string(), String::from)
+}
+
+/// A text that must be neither empty nor untrimmed: whose it is, what it is
+/// (`title`, `label for target 2`), where it is written, and how to fill
+/// it in when it is empty.
+struct Text<'f> {
+    owner: Ref,
+    what: String,
+    location: Location,
+    text: &'f str,
+    help: String,
+}
+
 fn texts(f: &Framework, sink: &mut Sink<'_>) {
     let framework_ref = Ref::Framework(f.id.clone());
-    let mut all: Vec<(Ref, String, &str)> = vec![(framework_ref, "title".to_owned(), f.title.as_str())];
+    let printed = |owner: &Ref, what: &str| format!("give {owner} its {what} as the source document prints it");
+    let mut all: Vec<Text<'_>> = vec![Text {
+        help: printed(&framework_ref, "title"),
+        location: Location::Field(framework_ref.clone(), "title".to_owned()),
+        owner: framework_ref,
+        what: "title".to_owned(),
+        text: &f.title,
+    }];
     for (reference, kind, title, _) in elements(f) {
         let field = if kind == "programme" { "name" } else { "title" };
-        all.push((reference, field.to_owned(), title));
+        all.push(Text {
+            help: printed(&reference, field),
+            location: Location::Field(reference.clone(), field.to_owned()),
+            owner: reference,
+            what: field.to_owned(),
+            text: title,
+        });
     }
-    for (reference, field, text) in all {
-        let location = Location::Field(reference.clone(), field.clone());
+    // Labels are short descriptions, written for the crate.
+    let described = |what: &str| format!("give the {what} a short description");
+    for output in f.outputs() {
+        let reference = element_ref(f, &output.code);
+        for (i, indicator) in output.indicators.iter().enumerate() {
+            let what = format!("label for indicator {}", i + 1);
+            all.push(Text {
+                help: described(&what),
+                location: Location::Item(reference.clone(), "indicators".to_owned(), i),
+                owner: reference.clone(),
+                what,
+                text: &indicator.label,
+            });
+        }
+    }
+    for p in &f.programmes {
+        let reference = element_ref(f, &p.id);
+        for (i, target) in p.targets.iter().enumerate() {
+            let what = format!("label for target {}", i + 1);
+            all.push(Text {
+                help: described(&what),
+                location: Location::Item(reference.clone(), "targets".to_owned(), i),
+                owner: reference.clone(),
+                what,
+                text: &target.label,
+            });
+        }
+    }
+    for Text {
+        owner,
+        what,
+        location,
+        text,
+        help,
+    } in all
+    {
         if text.trim().is_empty() {
             sink.report(
                 Rule::EmptyTitle,
                 location,
-                vec![reference.clone()],
-                format!("{reference} has an empty {field}"),
-                format!("give {reference} its {field} as the source document prints it"),
+                vec![owner.clone()],
+                format!("{owner} has an empty {what}"),
+                help,
             );
-        } else if text != text.trim() || text.contains("  ") {
+        } else if text != text.trim() || doubled_white_space(text) {
             sink.report(
                 Rule::UntrimmedText,
                 location,
-                vec![reference.clone()],
-                format!("the {field} of {reference} has extra white space: {text:?}"),
+                vec![owner.clone()],
+                format!("the {what} of {owner} has extra white space: {text:?}"),
                 "remove white space at either end and join doubled spaces",
             );
         }
     }
+}
+
+/// Whether two white-space characters follow each other: two spaces, a
+/// space and a tab, a line break and a space, …
+fn doubled_white_space(text: &str) -> bool {
+    text.chars()
+        .zip(text.chars().skip(1))
+        .any(|(a, b)| a.is_whitespace() && b.is_whitespace())
 }
 
 fn provenance(f: &Framework, sink: &mut Sink<'_>) {
@@ -256,35 +336,36 @@ fn provenance(f: &Framework, sink: &mut Sink<'_>) {
 fn actions(f: &Framework, sink: &mut Sink<'_>) {
     for output in f.outputs() {
         let reference = element_ref(f, &output.code);
-        let (wrong_field, count, kind) = match output.code.outcome().kind() {
-            OutcomeKind::Policy if !output.biennium_deliverables.is_empty() => (
-                "biennium_deliverables",
-                output.biennium_deliverables.len(),
-                OutcomeKind::Policy,
-            ),
-            OutcomeKind::Enabling if !output.country_level.is_empty() || !output.global_level.is_empty() => (
-                if output.country_level.is_empty() {
-                    "global_level"
-                } else {
-                    "country_level"
-                },
-                output.country_level.len() + output.global_level.len(),
-                OutcomeKind::Enabling,
-            ),
-            _ => continue,
+        let kind = output.code.outcome().kind();
+        // The lists the output should not have, with their lengths.
+        let wrong: Vec<(&str, usize)> = match kind {
+            OutcomeKind::Policy => vec![("biennium_deliverables", output.biennium_deliverables.len())],
+            OutcomeKind::Enabling => vec![
+                ("country_level", output.country_level.len()),
+                ("global_level", output.global_level.len()),
+            ],
+        }
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+        let Some((first_field, _)) = wrong.first() else {
+            continue;
         };
+        let count: usize = wrong.iter().map(|(_, n)| n).sum();
+        let fields: Vec<&str> = wrong.iter().map(|(field, _)| *field).collect();
         let expected = match kind {
             OutcomeKind::Policy => "country_level and global_level",
             OutcomeKind::Enabling => "biennium_deliverables",
         };
         sink.report(
             Rule::ActionLevelMismatch,
-            Location::Field(reference.clone(), wrong_field.to_owned()),
+            Location::Field(reference.clone(), (*first_field).to_owned()),
             vec![reference],
             format!(
-                "{} output {} lists {count} item(s) under {wrong_field}",
+                "{} output {} lists {count} item(s) under {}",
                 article(kind),
-                output.code
+                output.code,
+                fields.join(" and ")
             ),
             format!("{} outputs list their actions under {expected}", article(kind)),
         );

@@ -1,6 +1,8 @@
 //! Time rules: reversed periods, schedules outside their plan, empty or
 //! broken timeframes, targets due out of time, bienniums outside their plan.
 
+use chrono::Datelike as _;
+
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
 use crate::format::Location;
@@ -62,9 +64,21 @@ fn reversed_periods(f: &Framework, sink: &mut Sink<'_>) {
                     period.start(),
                     period.end()
                 ),
-                format!("swap the dates: {}/{}", period.end(), period.start()),
+                swap(period),
             );
         }
+    }
+}
+
+/// How to turn a reversed period round. Whole years (`2025/2024`, read as
+/// 2025-01-01 to 2024-12-31) are turned round by their years; swapping
+/// their dates would give the two days 2024-12-31/2025-01-01.
+fn swap(period: Period) -> String {
+    let (start, end) = (period.start(), period.end());
+    if (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31) {
+        format!("write the years the other way round: {}/{}", end.year(), start.year())
+    } else {
+        format!("swap the dates: {end}/{start}")
     }
 }
 
@@ -147,7 +161,9 @@ fn targets(f: &Framework, sink: &mut Sink<'_>) {
 
 fn plan(f: &Framework, sink: &mut Sink<'_>) {
     let framework = Ref::Framework(f.id.clone());
+    // A reversed period is reported as such, not again as a mismatch.
     if let (Some(period), Some(biennium)) = (f.period, f.biennium)
+        && !period.is_reversed()
         && period != biennium.period()
     {
         sink.report(
@@ -166,20 +182,29 @@ fn plan(f: &Framework, sink: &mut Sink<'_>) {
     if plan.period.is_reversed() {
         return;
     }
-    let Some(own) = f.effective_period().filter(|p| !p.is_reversed()) else {
-        return;
-    };
-    if !plan.period.encloses(own) {
-        let what = match f.biennium {
-            Some(b) => format!("biennium {b}"),
-            None => format!("period {own}"),
-        };
-        sink.report(
-            Rule::BienniumOutsidePlan,
-            Location::Field(framework.clone(), "plan".to_owned()),
-            vec![framework.clone()],
-            format!("the {what} of {} is not within {} ({})", f.id, plan.title, plan.period),
-            "correct the biennium or the plan it belongs to",
-        );
+    // The biennium and the period are checked each; a period that is the
+    // biennium's two years is checked once, as the biennium.
+    let mut checked: Vec<(&str, String, Period)> = Vec::new();
+    if let Some(b) = f.biennium {
+        checked.push(("biennium", b.to_string(), b.period()));
+    }
+    if let Some(p) = f.period.filter(|p| !p.is_reversed())
+        && f.biennium.is_none_or(|b| b.period() != p)
+    {
+        checked.push(("period", p.to_string(), p));
+    }
+    for (what, value, own) in checked {
+        if !plan.period.encloses(own) {
+            sink.report(
+                Rule::BienniumOutsidePlan,
+                Location::Field(framework.clone(), "plan".to_owned()),
+                vec![framework.clone()],
+                format!(
+                    "the {what} {value} of {} is not within {} ({})",
+                    f.id, plan.title, plan.period
+                ),
+                format!("correct the {what} or the plan it belongs to"),
+            );
+        }
     }
 }

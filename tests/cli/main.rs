@@ -98,7 +98,7 @@ fn could_not_run_exits_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: tests/cli/data/upper-case.toml:9:9: SDG code \"1.A\" writes its target letter in upper case (write \"1.a\")\n"
+        "error: tests/cli/data/upper-case.toml:9:8: SDG code \"1.A\" writes its target letter in upper case (write \"1.a\")\n"
     );
 
     let out = ilofw(&["check", "README.md"]);

@@ -4,8 +4,11 @@
 mod builtin;
 mod formats;
 mod graph;
+mod graph_props;
 mod identifiers;
+mod mutation;
 mod roundtrip;
+mod rules;
 mod sdg;
 mod sdg_seed;
 mod send_sync;
