@@ -148,7 +148,10 @@ impl FrameworkGraph {
     /// # Errors
     /// [`Error::UnknownNode`] when the graph has no such node.
     pub fn node(&self, reference: &Ref) -> Result<Node<'_>, Error> {
-        self.node_by_key(&NodeKey::Ref(reference.clone()))
+        self.index
+            .get_ref(reference)
+            .map(|index| Node { graph: self, index })
+            .ok_or_else(|| Error::UnknownNode(NodeKey::Ref(reference.clone())))
     }
 
     /// The node with this key.

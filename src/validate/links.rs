@@ -6,78 +6,78 @@ use super::{Context, Rule, Sink};
 use crate::format::Location;
 use crate::graph::NodeKind;
 use crate::sdg::SdgEntry;
-use crate::{Element, Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
+use std::collections::HashMap;
+
+use crate::{Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let stated = stated_contributions(cx);
     for f in cx.set {
         sdg_codes(cx, f, sink);
         standards(cx, f, sink);
         programmes_without_links(cx, f, sink);
-        redundant_outcome_links(cx, f, sink);
+        redundant_outcome_links(cx, f, &stated, sink);
         malformed_links(cx, f, sink);
     }
     cycles(cx, sink);
     outputs_without_contributor(cx, sink);
 }
 
-/// Every list of SDG codes in a framework, with its owner and, for an
-/// indicator's list, the indicator's place among the output's indicators.
-fn sdg_lists(f: &Framework) -> Vec<(Ref, Option<usize>, &[SdgCode])> {
-    let mut lists: Vec<(Ref, Option<usize>, &[SdgCode])> = Vec::new();
+fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
+    // Only codes the catalogue lacks are gathered, with their places; the
+    // references and places are built for those alone.
+    let known = |code: &SdgCode| cx.sdg.contains(*code);
+    let mut stated: Vec<(Location, Ref, SdgCode)> = Vec::new();
+    let mut list = |owner: &dyn Fn() -> Ref, codes: &[SdgCode], place: &dyn Fn(Ref, usize) -> Location| {
+        for (i, code) in codes.iter().enumerate().filter(|(_, c)| !known(c)) {
+            let owner = owner();
+            stated.push((place(owner.clone(), i), owner, *code));
+        }
+    };
+    let item = |field: &'static str| move |owner: Ref, i: usize| Location::Item(owner, field.to_owned(), i);
     for outcome in &f.outcomes {
-        lists.push((element_ref(f, &outcome.code), None, &outcome.sdg));
+        list(&|| element_ref(f, &outcome.code), &outcome.sdg, &item("sdg"));
         for output in &outcome.outputs {
-            lists.push((element_ref(f, &output.code), None, &output.sdg));
+            list(&|| element_ref(f, &output.code), &output.sdg, &item("sdg"));
             for (k, indicator) in output.indicators.iter().enumerate() {
-                lists.push((element_ref(f, &output.code), Some(k), &indicator.sdg));
+                // An indicator's code points at the indicator's table.
+                let at = move |owner: Ref, _: usize| Location::Item(owner, "indicators".to_owned(), k);
+                list(&|| element_ref(f, &output.code), &indicator.sdg, &at);
             }
         }
     }
     for p in &f.programmes {
-        lists.push((element_ref(f, &p.id), None, &p.sdg));
+        list(&|| element_ref(f, &p.id), &p.sdg, &item("sdg"));
     }
     for d in &f.deliverables {
-        lists.push((element_ref(f, &d.code), None, &d.sdg));
-    }
-    lists
-}
-
-fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    let mut stated: Vec<(Location, Ref, SdgCode)> = Vec::new();
-    for (owner, indicator, codes) in sdg_lists(f) {
-        for (i, code) in codes.iter().enumerate() {
-            // An indicator's code points at the indicator's table.
-            let location = match indicator {
-                None => Location::Item(owner.clone(), "sdg".to_owned(), i),
-                Some(k) => Location::Item(owner.clone(), "indicators".to_owned(), k),
-            };
-            stated.push((location, owner.clone(), *code));
-        }
+        list(&|| element_ref(f, &d.code), &d.sdg, &item("sdg"));
     }
     // Contributions to an SDG code (`contributes_to = ["sdg:8.7"]`).
-    let contributors = f
-        .programmes
-        .iter()
-        .map(|p| (element_ref(f, &p.id), &p.contributes_to))
-        .chain(
-            f.deliverables
-                .iter()
-                .map(|d| (element_ref(f, &d.code), &d.contributes_to)),
-        );
-    for (owner, links) in contributors {
+    let mut contributions = |owner: &dyn Fn() -> Ref, links: &[Link]| {
         for (i, link) in links.iter().enumerate() {
-            if let Ref::Sdg(code) = link.target() {
+            if let Ref::Sdg(code) = link.target()
+                && !known(code)
+            {
+                let owner = owner();
                 stated.push((
                     Location::Item(owner.clone(), "contributes_to".to_owned(), i),
-                    owner.clone(),
+                    owner,
                     *code,
                 ));
             }
         }
+    };
+    for p in &f.programmes {
+        contributions(&|| element_ref(f, &p.id), &p.contributes_to);
+    }
+    for d in &f.deliverables {
+        contributions(&|| element_ref(f, &d.code), &d.contributes_to);
     }
     for (i, link) in f.links.iter().enumerate() {
         for end in [&link.from, &link.to] {
-            if let Ref::Sdg(code) = end {
+            if let Ref::Sdg(code) = end
+                && !known(code)
+            {
                 stated.push((Location::Link(f.id.clone(), i), Ref::Framework(f.id.clone()), *code));
             }
         }
@@ -127,28 +127,29 @@ fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
 }
 
 fn standards(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    let mut lists: Vec<(Ref, &[StandardRef])> = Vec::new();
-    for outcome in &f.outcomes {
-        lists.push((element_ref(f, &outcome.code), &outcome.standards));
-        for output in &outcome.outputs {
-            lists.push((element_ref(f, &output.code), &output.standards));
-        }
-    }
-    for p in &f.programmes {
-        lists.push((element_ref(f, &p.id), &p.standards));
-    }
-    for d in &f.deliverables {
-        lists.push((element_ref(f, &d.code), &d.standards));
-    }
+    let known = |s: &StandardRef| cx.standards.get(*s).is_some();
     let mut cited: Vec<(Location, Ref, StandardRef)> = Vec::new();
-    for (owner, list) in lists {
-        for (i, standard) in list.iter().enumerate() {
+    let mut list = |owner: &dyn Fn() -> Ref, standards: &[StandardRef]| {
+        for (i, standard) in standards.iter().enumerate().filter(|(_, s)| !known(s)) {
+            let owner = owner();
             cited.push((
                 Location::Item(owner.clone(), "standards".to_owned(), i),
-                owner.clone(),
+                owner,
                 *standard,
             ));
         }
+    };
+    for outcome in &f.outcomes {
+        list(&|| element_ref(f, &outcome.code), &outcome.standards);
+        for output in &outcome.outputs {
+            list(&|| element_ref(f, &output.code), &output.standards);
+        }
+    }
+    for p in &f.programmes {
+        list(&|| element_ref(f, &p.id), &p.standards);
+    }
+    for d in &f.deliverables {
+        list(&|| element_ref(f, &d.code), &d.standards);
     }
     // Standards at either end of a stated link, as for SDG codes.
     for (i, link) in f.links.iter().enumerate() {
@@ -201,7 +202,7 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
 
 /// Links of one element to an output and to that output's outcome: in its
 /// own `contributes_to`, or stated by any framework of the set.
-fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
+fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<'_>, sink: &mut Sink<'_>) {
     let mut owners: Vec<(Ref, &[Link])> = Vec::new();
     for p in &f.programmes {
         owners.push((element_ref(f, &p.id), &p.contributes_to));
@@ -210,22 +211,22 @@ fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>)
         owners.push((element_ref(f, &d.code), &d.contributes_to));
     }
     for (owner, own) in owners {
+        let elsewhere = stated.get(&owner).map(Vec::as_slice).unwrap_or_default();
+        if own.len() + elsewhere.len() < 2 {
+            continue;
+        }
         // Each target with the place of the link to it.
         let field = Location::Field(owner.clone(), "contributes_to".to_owned());
         let mut targets: Vec<(&Ref, Location)> = own.iter().map(|l| (l.target(), field.clone())).collect();
-        for g in cx.set {
-            for (i, link) in g.links.iter().enumerate() {
-                if link.kind == LinkKind::ContributesTo && link.from == owner {
-                    targets.push((&link.to, Location::Link(g.id.clone(), i)));
-                }
-            }
-        }
+        targets.extend(elsewhere.iter().map(|(to, location)| (*to, location.clone())));
         for (target, _) in &targets {
-            let Some(Element::Output(output)) = cx.set.resolve(target) else {
+            if !cx.graph.node(target).is_ok_and(|n| n.kind() == NodeKind::Output) {
+                continue;
+            }
+            let (Some(framework), Ok(code)) = (target.framework(), target.code().parse::<crate::OutputCode>()) else {
                 continue;
             };
-            let Some(framework) = target.framework() else { continue };
-            let outcome = Ref::element(framework.clone(), crate::ElementCode::from_code(&output.code.outcome()));
+            let outcome = Ref::element(framework.clone(), crate::ElementCode::from_code(&code.outcome()));
             // The finding points at the link to the outcome.
             if let Some((_, location)) = targets.iter().find(|(t, _)| **t == outcome) {
                 sink.report(
@@ -240,38 +241,73 @@ fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>)
     }
 }
 
+/// The `contributes_to` links every framework states, by the element they
+/// start from, with their places: built once, so that each element's
+/// links are found without a search.
+type StatedFrom<'a> = HashMap<&'a Ref, Vec<(&'a Ref, Location)>>;
+
+fn stated_contributions<'a>(cx: &Context<'a>) -> StatedFrom<'a> {
+    let mut stated: StatedFrom<'a> = HashMap::new();
+    for (from, links) in &cx.stated_from {
+        for (framework, i, link) in links {
+            if link.kind == LinkKind::ContributesTo {
+                stated
+                    .entry(*from)
+                    .or_default()
+                    .push((&link.to, Location::Link((*framework).clone(), *i)));
+            }
+        }
+    }
+    stated
+}
+
 /// Self-links, and links between kinds of element they cannot join.
 fn malformed_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     let kind_of = |r: &Ref| cx.graph.node(r).ok().map(|n| n.kind());
+    // Only links that may be wrong are gathered: an element's link can lead
+    // to itself only when it leads to its own kind, and it is malformed only
+    // when its kinds do not join.
+    let suspect = |source: NodeKind, kind: LinkKind, to: &Ref| {
+        kind_of(to).is_some_and(|target| target == source || !joins(kind, source, target))
+    };
     let mut links: Vec<(Location, Ref, LinkKind, Ref)> = Vec::new();
     for p in &f.programmes {
-        let from = element_ref(f, &p.id);
         for (i, link) in p.contributes_to.iter().enumerate() {
-            links.push((
-                Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                from.clone(),
-                LinkKind::ContributesTo,
-                link.target().clone(),
-            ));
+            if suspect(NodeKind::Programme, LinkKind::ContributesTo, link.target()) {
+                let from = element_ref(f, &p.id);
+                links.push((
+                    Location::Item(from.clone(), "contributes_to".to_owned(), i),
+                    from,
+                    LinkKind::ContributesTo,
+                    link.target().clone(),
+                ));
+            }
         }
-        if let Some(earlier) = &p.succeeds {
+        if let Some(earlier) = p
+            .succeeds
+            .as_ref()
+            .filter(|r| suspect(NodeKind::Programme, LinkKind::Succeeds, r))
+        {
+            let from = element_ref(f, &p.id);
             links.push((
                 Location::Field(from.clone(), "succeeds".to_owned()),
-                from.clone(),
+                from,
                 LinkKind::Succeeds,
                 earlier.clone(),
             ));
         }
     }
     for d in &f.deliverables {
-        let from = element_ref(f, &d.code);
         for (i, link) in d.contributes_to.iter().enumerate() {
-            links.push((
-                Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                from.clone(),
-                LinkKind::ContributesTo,
-                link.target().clone(),
-            ));
+            if suspect(NodeKind::Deliverable, LinkKind::ContributesTo, link.target()) {
+                let from = element_ref(f, &d.code);
+                links.push((
+                    Location::Item(from.clone(), "contributes_to".to_owned(), i),
+                    from,
+                    LinkKind::ContributesTo,
+                    link.target().clone(),
+                ));
+            }
         }
     }
     for (i, link) in f.links.iter().enumerate() {

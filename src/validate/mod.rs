@@ -43,6 +43,7 @@ mod structure;
 mod time;
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
@@ -51,7 +52,7 @@ pub use rule::{Family, Rule};
 use crate::format::{Location, SourceMap};
 use crate::graph::FrameworkGraph;
 use crate::sdg::{SdgCatalogue, SdgMention};
-use crate::{Error, Framework, FrameworkSet, Ref, StandardCatalogue, builtin};
+use crate::{Error, Framework, FrameworkId, FrameworkSet, Ref, StandardCatalogue, StatedLink, builtin};
 
 /// What the rules read: the set, the catalogues and the graph built from
 /// them.
@@ -60,6 +61,11 @@ pub(crate) struct Context<'a> {
     pub(crate) sdg: &'a SdgCatalogue,
     pub(crate) standards: &'a StandardCatalogue,
     pub(crate) graph: &'a FrameworkGraph,
+    /// The links every framework states, by the element they start from,
+    /// with the framework that states each and its place in that
+    /// framework's list: gathered once, so that rules about one element's
+    /// links never search the whole set.
+    pub(crate) stated_from: HashMap<&'a Ref, Vec<(&'a FrameworkId, usize, &'a StatedLink)>>,
 }
 
 /// Where rules put their findings; applies the configuration and finds
@@ -196,11 +202,18 @@ fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Resu
     let sdg = builtin::sdg()?;
     let standards = builtin::standards()?;
     let graph = FrameworkGraph::new(set, sdg, &standards);
+    let mut stated_from: HashMap<&Ref, Vec<_>> = HashMap::new();
+    for f in set {
+        for (i, link) in f.links.iter().enumerate() {
+            stated_from.entry(&link.from).or_default().push((&f.id, i, link));
+        }
+    }
     let context = Context {
         set,
         sdg,
         standards: &standards,
         graph: &graph,
+        stated_from,
     };
     let mut sink = Sink {
         config,

@@ -192,11 +192,12 @@ fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     }
     for (owner, own) in owners {
         let stated: f64 = cx
-            .set
-            .iter()
-            .flat_map(|g| &g.links)
-            .filter(|l| l.kind == LinkKind::ContributesTo && l.from == owner)
-            .filter_map(|l| l.share)
+            .stated_from
+            .get(&owner)
+            .into_iter()
+            .flatten()
+            .filter(|(_, _, l)| l.kind == LinkKind::ContributesTo)
+            .filter_map(|(_, _, l)| l.share)
             .map(Share::value)
             .sum();
         let total = own + stated;

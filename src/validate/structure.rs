@@ -1,7 +1,7 @@
 //! Structure rules: identifiers, nesting, titles, provenance, actions and
 //! repeated links.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule, Sink};
 use crate::format::Location;
@@ -9,76 +9,134 @@ use crate::{ElementCode, Framework, FrameworkKind, OutcomeKind, Provenance, Ref}
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for framework in cx.set {
-        duplicate_ids(framework, sink);
+        let entries = elements(framework);
+        duplicate_ids(framework, &entries, sink);
         nesting(framework, sink);
         sequences(framework, sink);
-        texts(framework, sink);
-        provenance(framework, sink);
+        texts(framework, &entries, sink);
+        provenance(framework, &entries, sink);
         actions(framework, sink);
         repeated_links(framework, sink);
     }
     dangling_references(cx, sink);
 }
 
-pub(super) fn element_ref(framework: &Framework, code: &impl std::fmt::Display) -> Ref {
-    Ref::element(framework.id.clone(), ElementCode::from_code(code))
+/// A code that names an element of a framework.
+pub(super) trait ElementKey {
+    /// The code as an element code.
+    fn element_code(&self) -> ElementCode;
 }
 
-/// Every element of a framework with its reference, kind name, title and
-/// provenance, in document order.
-pub(super) fn elements(f: &Framework) -> Vec<(Ref, &'static str, &str, &Provenance)> {
+macro_rules! element_key_by_display {
+    ($($ty:ty),*) => {
+        $(impl ElementKey for $ty {
+            fn element_code(&self) -> ElementCode {
+                ElementCode::from_code(self)
+            }
+        })*
+    };
+}
+
+element_key_by_display!(crate::OutcomeCode, crate::OutputCode, crate::DeliverableCode);
+
+impl ElementKey for crate::ProgrammeId {
+    /// Shares the id's text: no copy.
+    fn element_code(&self) -> ElementCode {
+        ElementCode::from(self)
+    }
+}
+
+/// The reference to an element of `framework` with this code.
+pub(super) fn element_ref(framework: &Framework, code: &impl ElementKey) -> Ref {
+    Ref::element(framework.id.clone(), code.element_code())
+}
+
+/// One element of a framework as the rules walk them: its code (turned
+/// into a reference only when a finding needs one), kind name, title and
+/// provenance.
+pub(super) struct Entry<'f> {
+    code: &'f dyn ElementKey,
+    pub(super) kind: &'static str,
+    pub(super) title: &'f str,
+    pub(super) source: &'f Provenance,
+}
+
+impl Entry<'_> {
+    /// The element's reference in `framework`.
+    pub(super) fn reference(&self, framework: &Framework) -> Ref {
+        Ref::element(framework.id.clone(), self.code.element_code())
+    }
+}
+
+/// Every element of a framework, in document order.
+pub(super) fn elements(f: &Framework) -> Vec<Entry<'_>> {
     let mut all = Vec::new();
     for outcome in &f.outcomes {
-        all.push((
-            element_ref(f, &outcome.code),
-            "outcome",
-            outcome.title.as_str(),
-            &outcome.source,
-        ));
+        all.push(Entry {
+            code: &outcome.code,
+            kind: "outcome",
+            title: &outcome.title,
+            source: &outcome.source,
+        });
         for output in &outcome.outputs {
-            all.push((
-                element_ref(f, &output.code),
-                "output",
-                output.title.as_str(),
-                &output.source,
-            ));
+            all.push(Entry {
+                code: &output.code,
+                kind: "output",
+                title: &output.title,
+                source: &output.source,
+            });
         }
     }
     for p in &f.programmes {
-        all.push((element_ref(f, &p.id), "programme", p.name.as_str(), &p.source));
+        all.push(Entry {
+            code: &p.id,
+            kind: "programme",
+            title: &p.name,
+            source: &p.source,
+        });
     }
     for d in &f.deliverables {
-        all.push((element_ref(f, &d.code), "deliverable", d.title.as_str(), &d.source));
+        all.push(Entry {
+            code: &d.code,
+            kind: "deliverable",
+            title: &d.title,
+            source: &d.source,
+        });
     }
     all
 }
 
-fn duplicate_ids(f: &Framework, sink: &mut Sink<'_>) {
-    let mut first: BTreeMap<Ref, (&'static str, usize)> = BTreeMap::new();
-    for (reference, kind, _, _) in elements(f) {
-        if let Some((earlier, seen)) = first.get_mut(&reference) {
-            let occurrence = *seen;
-            *seen += 1;
-            let earlier = *earlier;
-            let message = if earlier == kind {
-                format!("{reference} names two {kind}s of {}", f.id)
-            } else {
-                format!(
-                    "{reference} names both {} and {} of {}",
-                    with_article(earlier),
-                    with_article(kind),
-                    f.id
-                )
-            };
-            sink.report(
-                Rule::DuplicateId,
-                Location::Repeat(reference.clone(), occurrence),
-                vec![reference],
-                message,
-                "give each element of a framework its own code",
-            );
-        } else {
-            first.insert(reference, (kind, 1));
+fn duplicate_ids(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
+    let mut first: HashMap<ElementCode, (&'static str, usize)> = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        let kind = entry.kind;
+        match first.get_mut(&entry.code.element_code()) {
+            None => {
+                first.insert(entry.code.element_code(), (kind, 1));
+            }
+            Some((earlier, seen)) => {
+                let occurrence = *seen;
+                *seen += 1;
+                let earlier = *earlier;
+                let reference = entry.reference(f);
+                let message = if earlier == kind {
+                    format!("{reference} names two {kind}s of {}", f.id)
+                } else {
+                    format!(
+                        "{reference} names both {} and {} of {}",
+                        with_article(earlier),
+                        with_article(kind),
+                        f.id
+                    )
+                };
+                sink.report(
+                    Rule::DuplicateId,
+                    Location::Repeat(reference.clone(), occurrence),
+                    vec![reference],
+                    message,
+                    "give each element of a framework its own code",
+                );
+            }
         }
     }
 }
@@ -224,89 +282,85 @@ fn letter(n: u16) -> String {
     char::from_u32(u32::from('A') + u32::from(n) - 1).map_or_else(|| n.to_string(), String::from)
 }
 
-/// A text that must be neither empty nor untrimmed: whose it is, what it is
-/// (`title`, `label for target 2`), where it is written, and how to fill
-/// it in when it is empty.
-struct Text<'f> {
-    owner: Ref,
-    what: String,
-    location: Location,
-    text: &'f str,
-    help: String,
+/// Checks one title, name or label; `describe` gives the owner, what the
+/// text is, its place and the help for an empty one, and runs only when
+/// there is a finding.
+fn text(sink: &mut Sink<'_>, text: &str, describe: impl FnOnce() -> (Ref, String, Location, String)) {
+    let empty = text.trim().is_empty();
+    if !empty && text == text.trim() && !doubled_white_space(text) {
+        return;
+    }
+    let (owner, what, location, help) = describe();
+    if empty {
+        sink.report(
+            Rule::EmptyTitle,
+            location,
+            vec![owner.clone()],
+            format!("{owner} has an empty {what}"),
+            help,
+        );
+    } else {
+        sink.report(
+            Rule::UntrimmedText,
+            location,
+            vec![owner.clone()],
+            format!("the {what} of {owner} has extra white space: {text:?}"),
+            "remove white space at either end and join doubled spaces",
+        );
+    }
 }
 
-fn texts(f: &Framework, sink: &mut Sink<'_>) {
-    let framework_ref = Ref::Framework(f.id.clone());
+fn texts(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
     let printed = |owner: &Ref, what: &str| format!("give {owner} its {what} as the source document prints it");
-    let mut all: Vec<Text<'_>> = vec![Text {
-        help: printed(&framework_ref, "title"),
-        location: Location::Field(framework_ref.clone(), "title".to_owned()),
-        owner: framework_ref,
-        what: "title".to_owned(),
-        text: &f.title,
-    }];
-    for (reference, kind, title, _) in elements(f) {
-        let field = if kind == "programme" { "name" } else { "title" };
-        all.push(Text {
-            help: printed(&reference, field),
-            location: Location::Field(reference.clone(), field.to_owned()),
-            owner: reference,
-            what: field.to_owned(),
-            text: title,
+    text(sink, &f.title, || {
+        let owner = Ref::Framework(f.id.clone());
+        (
+            owner.clone(),
+            "title".to_owned(),
+            Location::Field(owner.clone(), "title".to_owned()),
+            printed(&owner, "title"),
+        )
+    });
+    for entry in entries {
+        text(sink, entry.title, || {
+            let owner = entry.reference(f);
+            let field = if entry.kind == "programme" { "name" } else { "title" };
+            (
+                owner.clone(),
+                field.to_owned(),
+                Location::Field(owner.clone(), field.to_owned()),
+                printed(&owner, field),
+            )
         });
     }
     // Labels are short descriptions, written for the crate.
     let described = |what: &str| format!("give the {what} a short description");
     for output in f.outputs() {
-        let reference = element_ref(f, &output.code);
         for (i, indicator) in output.indicators.iter().enumerate() {
-            let what = format!("label for indicator {}", i + 1);
-            all.push(Text {
-                help: described(&what),
-                location: Location::Item(reference.clone(), "indicators".to_owned(), i),
-                owner: reference.clone(),
-                what,
-                text: &indicator.label,
+            text(sink, &indicator.label, || {
+                let owner = element_ref(f, &output.code);
+                let what = format!("label for indicator {}", i + 1);
+                (
+                    owner.clone(),
+                    what.clone(),
+                    Location::Item(owner, "indicators".to_owned(), i),
+                    described(&what),
+                )
             });
         }
     }
     for p in &f.programmes {
-        let reference = element_ref(f, &p.id);
         for (i, target) in p.targets.iter().enumerate() {
-            let what = format!("label for target {}", i + 1);
-            all.push(Text {
-                help: described(&what),
-                location: Location::Item(reference.clone(), "targets".to_owned(), i),
-                owner: reference.clone(),
-                what,
-                text: &target.label,
+            text(sink, &target.label, || {
+                let owner = element_ref(f, &p.id);
+                let what = format!("label for target {}", i + 1);
+                (
+                    owner.clone(),
+                    what.clone(),
+                    Location::Item(owner, "targets".to_owned(), i),
+                    described(&what),
+                )
             });
-        }
-    }
-    for Text {
-        owner,
-        what,
-        location,
-        text,
-        help,
-    } in all
-    {
-        if text.trim().is_empty() {
-            sink.report(
-                Rule::EmptyTitle,
-                location,
-                vec![owner.clone()],
-                format!("{owner} has an empty {what}"),
-                help,
-            );
-        } else if text != text.trim() || doubled_white_space(text) {
-            sink.report(
-                Rule::UntrimmedText,
-                location,
-                vec![owner.clone()],
-                format!("the {what} of {owner} has extra white space: {text:?}"),
-                "remove white space at either end and join doubled spaces",
-            );
         }
     }
 }
@@ -319,9 +373,10 @@ fn doubled_white_space(text: &str) -> bool {
         .any(|(a, b)| a.is_whitespace() && b.is_whitespace())
 }
 
-fn provenance(f: &Framework, sink: &mut Sink<'_>) {
-    for (reference, kind, _, source) in elements(f) {
-        if source.is_unknown() {
+fn provenance(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
+    for entry in entries.iter().filter(|e| e.source.is_unknown()) {
+        let (reference, kind) = (entry.reference(f), entry.kind);
+        {
             sink.report(
                 Rule::MissingProvenance,
                 Location::Element(reference.clone()),
@@ -335,7 +390,6 @@ fn provenance(f: &Framework, sink: &mut Sink<'_>) {
 
 fn actions(f: &Framework, sink: &mut Sink<'_>) {
     for output in f.outputs() {
-        let reference = element_ref(f, &output.code);
         let kind = output.code.outcome().kind();
         // The lists the output should not have, with their lengths.
         let wrong: Vec<(&str, usize)> = match kind {
@@ -351,6 +405,7 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
         let Some((first_field, _)) = wrong.first() else {
             continue;
         };
+        let reference = element_ref(f, &output.code);
         let count: usize = wrong.iter().map(|(_, n)| n).sum();
         let fields: Vec<&str> = wrong.iter().map(|(field, _)| *field).collect();
         let expected = match kind {
@@ -372,66 +427,67 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
+/// The items of a list that repeat an earlier one, with their places (from
+/// 0), written out.
+fn repeats<T: std::hash::Hash + Eq + Copy + std::fmt::Display>(
+    items: impl IntoIterator<Item = T>,
+) -> Vec<(usize, String)> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(_, item)| !seen.insert(*item))
+        .map(|(i, item)| (i, item.to_string()))
+        .collect()
+}
+
 fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
-    let mut lists: Vec<(Ref, &'static str, Vec<String>)> = Vec::new();
+    // (owner, field, repeated items) for every list that repeats something.
+    let mut found: Vec<(Ref, &'static str, Vec<(usize, String)>)> = Vec::new();
+    let mut check = |owner: &dyn Fn() -> Ref, field: &'static str, repeated: Vec<(usize, String)>| {
+        if !repeated.is_empty() {
+            found.push((owner(), field, repeated));
+        }
+    };
     for outcome in &f.outcomes {
-        let r = element_ref(f, &outcome.code);
-        lists.push((r.clone(), "sdg", outcome.sdg.iter().map(ToString::to_string).collect()));
-        lists.push((
-            r,
-            "standards",
-            outcome.standards.iter().map(ToString::to_string).collect(),
-        ));
+        let owner = || element_ref(f, &outcome.code);
+        check(&owner, "sdg", repeats(&outcome.sdg));
+        check(&owner, "standards", repeats(&outcome.standards));
         for output in &outcome.outputs {
-            let r = element_ref(f, &output.code);
-            lists.push((r.clone(), "sdg", output.sdg.iter().map(ToString::to_string).collect()));
-            lists.push((
-                r,
-                "standards",
-                output.standards.iter().map(ToString::to_string).collect(),
-            ));
+            let owner = || element_ref(f, &output.code);
+            check(&owner, "sdg", repeats(&output.sdg));
+            check(&owner, "standards", repeats(&output.standards));
         }
     }
     for p in &f.programmes {
-        let r = element_ref(f, &p.id);
-        lists.push((r.clone(), "sdg", p.sdg.iter().map(ToString::to_string).collect()));
-        lists.push((
-            r.clone(),
-            "standards",
-            p.standards.iter().map(ToString::to_string).collect(),
-        ));
-        lists.push((
-            r,
+        let owner = || element_ref(f, &p.id);
+        check(&owner, "sdg", repeats(&p.sdg));
+        check(&owner, "standards", repeats(&p.standards));
+        check(
+            &owner,
             "contributes_to",
-            p.contributes_to.iter().map(|l| l.target().to_string()).collect(),
-        ));
+            repeats(p.contributes_to.iter().map(|l| l.target())),
+        );
     }
     for d in &f.deliverables {
-        let r = element_ref(f, &d.code);
-        lists.push((r.clone(), "sdg", d.sdg.iter().map(ToString::to_string).collect()));
-        lists.push((
-            r.clone(),
-            "standards",
-            d.standards.iter().map(ToString::to_string).collect(),
-        ));
-        lists.push((
-            r,
+        let owner = || element_ref(f, &d.code);
+        check(&owner, "sdg", repeats(&d.sdg));
+        check(&owner, "standards", repeats(&d.standards));
+        check(
+            &owner,
             "contributes_to",
-            d.contributes_to.iter().map(|l| l.target().to_string()).collect(),
-        ));
+            repeats(d.contributes_to.iter().map(|l| l.target())),
+        );
     }
-    for (reference, field, items) in lists {
-        let mut seen = HashSet::new();
-        for (i, item) in items.iter().enumerate() {
-            if !seen.insert(item) {
-                sink.report(
-                    Rule::DuplicateLink,
-                    Location::Item(reference.clone(), field.to_owned(), i),
-                    vec![reference.clone()],
-                    format!("{reference} lists {item} twice under {field}"),
-                    "remove the repeated entry",
-                );
-            }
+    for (reference, field, items) in found {
+        for (i, item) in items {
+            sink.report(
+                Rule::DuplicateLink,
+                Location::Item(reference.clone(), field.to_owned(), i),
+                vec![reference.clone()],
+                format!("{reference} lists {item} twice under {field}"),
+                "remove the repeated entry",
+            );
         }
     }
 }
@@ -440,76 +496,65 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
 /// successions, stated links and claim subjects. (SDG codes and standards
 /// are the links family's.)
 fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let exists = |to: &Ref| match to {
+        Ref::Framework(id) => cx.set.get(id).is_some(),
+        Ref::Element { .. } => cx.graph.node(to).is_ok(),
+        Ref::Sdg(_) | Ref::Standard(_) => true,
+    };
     for f in cx.set {
-        let mut refs: Vec<(Location, Ref, Ref)> = Vec::new();
+        // (place, referring element, reference) of every reference that does not resolve.
+        let mut missing: Vec<(Location, Ref, &Ref)> = Vec::new();
         for p in &f.programmes {
-            let from = element_ref(f, &p.id);
-            for (i, link) in p.contributes_to.iter().enumerate() {
-                refs.push((
+            for (i, link) in p.contributes_to.iter().enumerate().filter(|(_, l)| !exists(l.target())) {
+                let from = element_ref(f, &p.id);
+                missing.push((
                     Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                    from.clone(),
-                    link.target().clone(),
+                    from,
+                    link.target(),
                 ));
             }
-            if let Some(earlier) = &p.succeeds {
-                refs.push((
-                    Location::Field(from.clone(), "succeeds".to_owned()),
-                    from.clone(),
-                    earlier.clone(),
-                ));
+            if let Some(earlier) = p.succeeds.as_ref().filter(|r| !exists(r)) {
+                let from = element_ref(f, &p.id);
+                missing.push((Location::Field(from.clone(), "succeeds".to_owned()), from, earlier));
             }
         }
         for d in &f.deliverables {
-            let from = element_ref(f, &d.code);
-            for (i, link) in d.contributes_to.iter().enumerate() {
-                refs.push((
+            for (i, link) in d.contributes_to.iter().enumerate().filter(|(_, l)| !exists(l.target())) {
+                let from = element_ref(f, &d.code);
+                missing.push((
                     Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                    from.clone(),
-                    link.target().clone(),
+                    from,
+                    link.target(),
                 ));
             }
         }
-        let framework_ref = Ref::Framework(f.id.clone());
+        let framework_ref = || Ref::Framework(f.id.clone());
         for (i, link) in f.links.iter().enumerate() {
-            refs.push((
-                Location::Link(f.id.clone(), i),
-                framework_ref.clone(),
-                link.from.clone(),
-            ));
-            refs.push((Location::Link(f.id.clone(), i), framework_ref.clone(), link.to.clone()));
-        }
-        for (i, claim) in f.claims.iter().enumerate() {
-            refs.push((
-                Location::Claim(f.id.clone(), i),
-                framework_ref.clone(),
-                claim.subject.clone(),
-            ));
-        }
-        for (location, from, to) in refs {
-            let exists = match &to {
-                Ref::Framework(id) => cx.set.get(id).is_some(),
-                Ref::Element { .. } => cx.set.resolve(&to).is_some(),
-                Ref::Sdg(_) | Ref::Standard(_) => true,
-            };
-            if !exists {
-                let help = match to.framework().and_then(|id| cx.set.get(id)) {
-                    Some(target) => match closest(target, &to.code()) {
-                        Some(near) => format!("{} has no element {}; did you mean {near}?", target.id, to.code()),
-                        None => format!("{} has no element {}; check the code", target.id, to.code()),
-                    },
-                    None => format!(
-                        "no framework {} is loaded; load it, or correct the reference",
-                        to.namespace()
-                    ),
-                };
-                sink.report(
-                    Rule::DanglingReference,
-                    location,
-                    vec![from.clone(), to.clone()],
-                    format!("{from} refers to {to}, which does not exist"),
-                    help,
-                );
+            for end in [&link.from, &link.to].into_iter().filter(|r| !exists(r)) {
+                missing.push((Location::Link(f.id.clone(), i), framework_ref(), end));
             }
+        }
+        for (i, claim) in f.claims.iter().enumerate().filter(|(_, c)| !exists(&c.subject)) {
+            missing.push((Location::Claim(f.id.clone(), i), framework_ref(), &claim.subject));
+        }
+        for (location, from, to) in missing {
+            let help = match to.framework().and_then(|id| cx.set.get(id)) {
+                Some(target) => match closest(target, &to.code()) {
+                    Some(near) => format!("{} has no element {}; did you mean {near}?", target.id, to.code()),
+                    None => format!("{} has no element {}; check the code", target.id, to.code()),
+                },
+                None => format!(
+                    "no framework {} is loaded; load it, or correct the reference",
+                    to.namespace()
+                ),
+            };
+            sink.report(
+                Rule::DanglingReference,
+                location,
+                vec![from.clone(), to.clone()],
+                format!("{from} refers to {to}, which does not exist"),
+                help,
+            );
         }
     }
 }
@@ -518,28 +563,12 @@ fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
 /// is near.
 pub(crate) fn closest(framework: &Framework, code: &str) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
-    for (reference, _, _, _) in elements(framework) {
-        let candidate = reference.code();
-        let distance = edit_distance(code, &candidate);
+    for entry in elements(framework) {
+        let candidate = entry.code.element_code().to_string();
+        let distance = crate::id::edit_distance(code, &candidate);
         if distance <= 2 && best.as_ref().is_none_or(|(d, c)| (distance, &candidate) < (*d, c)) {
             best = Some((distance, candidate));
         }
     }
     best.map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
