@@ -427,6 +427,9 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
+/// Repeated items of one list: their places (from 0) and texts.
+type Repeated = Vec<(usize, String)>;
+
 /// The items of a list that repeat an earlier one, with their places (from
 /// 0), written out.
 fn repeats<T: std::hash::Hash + Eq + Copy + std::fmt::Display>(
@@ -443,8 +446,8 @@ fn repeats<T: std::hash::Hash + Eq + Copy + std::fmt::Display>(
 
 fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
     // (owner, field, repeated items) for every list that repeats something.
-    let mut found: Vec<(Ref, &'static str, Vec<(usize, String)>)> = Vec::new();
-    let mut check = |owner: &dyn Fn() -> Ref, field: &'static str, repeated: Vec<(usize, String)>| {
+    let mut found: Vec<(Ref, &'static str, Repeated)> = Vec::new();
+    let mut check = |owner: &dyn Fn() -> Ref, field: &'static str, repeated: Repeated| {
         if !repeated.is_empty() {
             found.push((owner(), field, repeated));
         }
