@@ -218,6 +218,16 @@ impl<'g> Node<'g> {
         self.graph.label_of(self.index)
     }
 
+    /// The node this one is part of (an output's outcome, a target's goal),
+    /// when it is part of one.
+    pub fn part_of(&self) -> Option<Node<'g>> {
+        self.graph
+            .graph
+            .edges(self.index)
+            .find(|e| e.weight().kind == LinkKind::PartOf)
+            .map(|e| self.graph.view(e.target()))
+    }
+
     /// The edges that leave this node, in the order they were added.
     pub fn outgoing(&self) -> impl Iterator<Item = Edge<'g>> + 'g {
         let graph = self.graph;

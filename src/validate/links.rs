@@ -203,41 +203,66 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
 /// Links of one element to an output and to that output's outcome: in its
 /// own `contributes_to`, or stated by any framework of the set.
 fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<'_>, sink: &mut Sink<'_>) {
-    let mut owners: Vec<(Ref, &[Link])> = Vec::new();
+    let mut code = String::new();
     for p in &f.programmes {
-        owners.push((element_ref(f, &p.id), &p.contributes_to));
+        let others = cx.has_stated_links(&f.id, p.id.as_str());
+        redundant(cx, stated, sink, &|| element_ref(f, &p.id), &p.contributes_to, others);
     }
     for d in &f.deliverables {
-        owners.push((element_ref(f, &d.code), &d.contributes_to));
+        code.clear();
+        let _ = std::fmt::Write::write_fmt(&mut code, format_args!("{}", d.code));
+        let others = cx.has_stated_links(&f.id, &code);
+        redundant(cx, stated, sink, &|| element_ref(f, &d.code), &d.contributes_to, others);
     }
-    for (owner, own) in owners {
-        let elsewhere = stated.get(&owner).map(Vec::as_slice).unwrap_or_default();
-        if own.len() + elsewhere.len() < 2 {
+}
+
+/// One element's redundant links. Its targets are compared as graph nodes;
+/// its reference is built only when others state links from it or when
+/// there is a finding.
+fn redundant(
+    cx: &Context<'_>,
+    stated: &StatedFrom<'_>,
+    sink: &mut Sink<'_>,
+    owner: &dyn Fn() -> Ref,
+    own: &[Link],
+    others: bool,
+) {
+    let reference = others.then(owner);
+    let elsewhere = reference
+        .as_ref()
+        .and_then(|r| stated.get(r))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let targets: Vec<&Ref> = own
+        .iter()
+        .map(Link::target)
+        .chain(elsewhere.iter().map(|(to, _)| *to))
+        .collect();
+    if targets.len() < 2 {
+        return;
+    }
+    let nodes: Vec<_> = targets.iter().map(|t| cx.graph.node(t).ok()).collect();
+    for (j, node) in nodes.iter().enumerate() {
+        let Some(outcome) = node.filter(|n| n.kind() == NodeKind::Output).and_then(|n| n.part_of()) else {
             continue;
-        }
-        // Each target with the place of the link to it.
-        let field = Location::Field(owner.clone(), "contributes_to".to_owned());
-        let mut targets: Vec<(&Ref, Location)> = own.iter().map(|l| (l.target(), field.clone())).collect();
-        targets.extend(elsewhere.iter().map(|(to, location)| (*to, location.clone())));
-        for (target, _) in &targets {
-            if !cx.graph.node(target).is_ok_and(|n| n.kind() == NodeKind::Output) {
-                continue;
-            }
-            let (Some(framework), Ok(code)) = (target.framework(), target.code().parse::<crate::OutputCode>()) else {
-                continue;
-            };
-            let outcome = Ref::element(framework.clone(), crate::ElementCode::from_code(&code.outcome()));
-            // The finding points at the link to the outcome.
-            if let Some((_, location)) = targets.iter().find(|(t, _)| **t == outcome) {
-                sink.report(
-                    Rule::RedundantOutcomeLink,
-                    location.clone(),
-                    vec![owner.clone(), (*target).clone(), outcome.clone()],
-                    format!("{owner} contributes to {target} and to its outcome {outcome}"),
-                    format!("keep the link to {target}; contributing to an output already serves its outcome"),
-                );
-            }
-        }
+        };
+        let Some(k) = nodes.iter().position(|n| *n == Some(outcome)) else {
+            continue;
+        };
+        let owner = reference.clone().unwrap_or_else(owner);
+        // The finding points at the link to the outcome.
+        let location = match k.checked_sub(own.len()) {
+            None => Location::Field(owner.clone(), "contributes_to".to_owned()),
+            Some(i) => elsewhere[i].1.clone(),
+        };
+        let (target, outcome) = (targets[j], targets[k]);
+        sink.report(
+            Rule::RedundantOutcomeLink,
+            location,
+            vec![owner.clone(), target.clone(), outcome.clone()],
+            format!("{owner} contributes to {target} and to its outcome {outcome}"),
+            format!("keep the link to {target}; contributing to an output already serves its outcome"),
+        );
     }
 }
 

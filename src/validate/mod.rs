@@ -43,7 +43,7 @@ mod structure;
 mod time;
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
@@ -66,6 +66,16 @@ pub(crate) struct Context<'a> {
     /// framework's list: gathered once, so that rules about one element's
     /// links never search the whole set.
     pub(crate) stated_from: HashMap<&'a Ref, Vec<(&'a FrameworkId, usize, &'a StatedLink)>>,
+    /// The elements that stated links start from, as framework id and code
+    /// text, so that an element can be checked without building its reference.
+    pub(crate) stated_owners: HashSet<(&'a str, &'a str)>,
+}
+
+impl Context<'_> {
+    /// Whether some framework states a link from element `code` of `framework`.
+    pub(crate) fn has_stated_links(&self, framework: &FrameworkId, code: &str) -> bool {
+        self.stated_owners.contains(&(framework.as_str(), code))
+    }
 }
 
 /// Where rules put their findings; applies the configuration and finds
@@ -208,12 +218,20 @@ fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Resu
             stated_from.entry(&link.from).or_default().push((&f.id, i, link));
         }
     }
+    let stated_owners = stated_from
+        .keys()
+        .filter_map(|r| match r {
+            Ref::Element { framework, code } => Some((framework.as_str(), code.as_str())),
+            _ => None,
+        })
+        .collect();
     let context = Context {
         set,
         sdg,
         standards: &standards,
         graph: &graph,
         stated_from,
+        stated_owners,
     };
     let mut sink = Sink {
         config,

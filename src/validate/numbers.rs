@@ -2,6 +2,7 @@
 //! negative quantities.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
@@ -183,33 +184,45 @@ fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
 /// The shares of each programme's and deliverable's contributions: its own,
 /// and those any framework of the set states for it.
 fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    let mut owners: Vec<(Ref, f64)> = Vec::new();
-    for p in &f.programmes {
-        owners.push((element_ref(f, &p.id), own_shares(&p.contributes_to)));
-    }
-    for d in &f.deliverables {
-        owners.push((element_ref(f, &d.code), own_shares(&d.contributes_to)));
-    }
-    for (owner, own) in owners {
-        let stated: f64 = cx
-            .stated_from
-            .get(&owner)
+    // The shares of the links other frameworks state, by element: few
+    // elements have any, so they are looked up only for those.
+    let stated = |owner: &Ref| -> f64 {
+        cx.stated_from
+            .get(owner)
             .into_iter()
             .flatten()
             .filter(|(_, _, l)| l.kind == LinkKind::ContributesTo)
             .filter_map(|(_, _, l)| l.share)
             .map(Share::value)
-            .sum();
-        let total = own + stated;
+            .sum()
+    };
+    let mut check = |owner: &dyn Fn() -> Ref, code: &str, links: &[Link]| {
+        let own = own_shares(links);
+        // Without stated links the total is the element's own; build its
+        // reference only when it may matter.
+        if own <= 1.0 + 1e-9 && !cx.has_stated_links(&f.id, code) {
+            return;
+        }
+        let reference = owner();
+        let total = own + stated(&reference);
         if total > 1.0 + 1e-9 {
             sink.report(
                 Rule::SharesExceedWhole,
-                Location::Field(owner.clone(), "contributes_to".to_owned()),
-                vec![owner.clone()],
-                format!("the shares of {owner}'s contributions add up to {total}, more than 1"),
+                Location::Field(reference.clone(), "contributes_to".to_owned()),
+                vec![reference.clone()],
+                format!("the shares of {reference}'s contributions add up to {total}, more than 1"),
                 "lower the shares so that together they are at most 1",
             );
         }
+    };
+    let mut code = String::new();
+    for p in &f.programmes {
+        check(&|| element_ref(f, &p.id), p.id.as_str(), &p.contributes_to);
+    }
+    for d in &f.deliverables {
+        code.clear();
+        let _ = write!(code, "{}", d.code);
+        check(&|| element_ref(f, &d.code), &code, &d.contributes_to);
     }
 }
 
@@ -218,54 +231,42 @@ fn own_shares(links: &[Link]) -> f64 {
 }
 
 fn negative_quantities(f: &Framework, sink: &mut Sink<'_>) {
-    let mut found: Vec<(Location, Ref, String, f64)> = Vec::new();
+    let mut report = |owner: Ref, field: &str, i: usize, what: String, value: f64| {
+        sink.report(
+            Rule::NegativeQuantity,
+            Location::Item(owner.clone(), field.to_owned(), i),
+            vec![owner.clone()],
+            format!("{what} of {owner} is negative ({value})"),
+            "counts, targets and amounts are zero or more; check the sign",
+        );
+    };
+    let negative = |value: Option<f64>| value.filter(|v| *v < 0.0);
     for output in f.outputs() {
-        let r = element_ref(f, &output.code);
         for (i, indicator) in output.indicators.iter().enumerate() {
             for (what, value) in [("baseline", indicator.baseline), ("target", indicator.target)] {
-                if let Some(v) = value {
-                    found.push((
-                        Location::Item(r.clone(), "indicators".to_owned(), i),
-                        r.clone(),
-                        format!("the {what} of indicator \"{}\"", indicator.label),
-                        v,
-                    ));
+                if let Some(v) = negative(value) {
+                    let what = format!("the {what} of indicator \"{}\"", indicator.label);
+                    report(element_ref(f, &output.code), "indicators", i, what, v);
                 }
             }
         }
     }
     for p in &f.programmes {
-        let r = element_ref(f, &p.id);
         for (i, target) in p.targets.iter().enumerate() {
-            if let Some(v) = target.quantity {
-                found.push((
-                    Location::Item(r.clone(), "targets".to_owned(), i),
-                    r.clone(),
+            if let Some(v) = negative(target.quantity) {
+                report(
+                    element_ref(f, &p.id),
+                    "targets",
+                    i,
                     format!("the quantity of target \"{}\"", target.label),
                     v,
-                ));
+                );
             }
         }
         for (i, funding) in p.funding.iter().enumerate() {
-            if let Some(v) = funding.amount {
-                found.push((
-                    Location::Item(r.clone(), "funding".to_owned(), i),
-                    r.clone(),
-                    "a funding amount".to_owned(),
-                    v,
-                ));
+            if let Some(v) = negative(funding.amount) {
+                report(element_ref(f, &p.id), "funding", i, "a funding amount".to_owned(), v);
             }
-        }
-    }
-    for (location, owner, what, value) in found {
-        if value < 0.0 {
-            sink.report(
-                Rule::NegativeQuantity,
-                location,
-                vec![owner.clone()],
-                format!("{what} of {owner} is negative ({value})"),
-                "counts, targets and amounts are zero or more; check the sign",
-            );
         }
     }
 }

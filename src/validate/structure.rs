@@ -1,7 +1,7 @@
 //! Structure rules: identifiers, nesting, titles, provenance, actions and
 //! repeated links.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::{Context, Rule, Sink};
 use crate::format::Location;
@@ -110,11 +110,12 @@ fn duplicate_ids(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
     let mut first: HashMap<ElementCode, (&'static str, usize)> = HashMap::with_capacity(entries.len());
     for entry in entries {
         let kind = entry.kind;
-        match first.get_mut(&entry.code.element_code()) {
-            None => {
-                first.insert(entry.code.element_code(), (kind, 1));
+        match first.entry(entry.code.element_code()) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert((kind, 1));
             }
-            Some((earlier, seen)) => {
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                let (earlier, seen) = slot.get_mut();
                 let occurrence = *seen;
                 *seen += 1;
                 let earlier = *earlier;
@@ -368,6 +369,12 @@ fn texts(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
 /// Whether two white-space characters follow each other: two spaces, a
 /// space and a tab, a line break and a space, …
 fn doubled_white_space(text: &str) -> bool {
+    if text.is_ascii() {
+        return text
+            .as_bytes()
+            .windows(2)
+            .any(|w| (w[0] as char).is_whitespace() && (w[1] as char).is_whitespace());
+    }
     text.chars()
         .zip(text.chars().skip(1))
         .any(|(a, b)| a.is_whitespace() && b.is_whitespace())

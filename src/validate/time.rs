@@ -18,54 +18,45 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 fn reversed_periods(f: &Framework, sink: &mut Sink<'_>) {
-    let framework = Ref::Framework(f.id.clone());
-    let mut periods: Vec<(Location, Ref, Period)> = Vec::new();
-    if let Some(p) = f.period {
-        periods.push((
-            Location::Field(framework.clone(), "period".to_owned()),
-            framework.clone(),
-            p,
-        ));
+    let mut report = |owner: Ref, location: Location, period: Period| {
+        sink.report(
+            Rule::ReversedPeriod,
+            location,
+            vec![owner.clone()],
+            format!(
+                "a period of {owner} starts on {} but ends on {}",
+                period.start(),
+                period.end()
+            ),
+            swap(period),
+        );
+    };
+    let framework = || Ref::Framework(f.id.clone());
+    let reversed = |period: Option<Period>| period.filter(|p| p.is_reversed());
+    if let Some(p) = reversed(f.period) {
+        report(framework(), Location::Field(framework(), "period".to_owned()), p);
     }
-    if let Some(plan) = &f.plan {
-        periods.push((
-            Location::Field(framework.clone(), "plan".to_owned()),
-            framework.clone(),
-            plan.period,
-        ));
+    if let Some(p) = reversed(f.plan.as_ref().map(|plan| plan.period)) {
+        report(framework(), Location::Field(framework(), "plan".to_owned()), p);
     }
     for p in &f.programmes {
-        let r = element_ref(f, &p.id);
-        if let Some(period) = p.period {
-            periods.push((Location::Field(r.clone(), "period".to_owned()), r.clone(), period));
+        if let Some(period) = reversed(p.period) {
+            let r = element_ref(f, &p.id);
+            report(r.clone(), Location::Field(r, "period".to_owned()), period);
         }
         for (i, funding) in p.funding.iter().enumerate() {
-            if let Some(period) = funding.period {
-                periods.push((Location::Item(r.clone(), "funding".to_owned(), i), r.clone(), period));
+            if let Some(period) = reversed(funding.period) {
+                let r = element_ref(f, &p.id);
+                report(r.clone(), Location::Item(r, "funding".to_owned(), i), period);
             }
         }
     }
     for output in f.outputs() {
-        let r = element_ref(f, &output.code);
         for (i, indicator) in output.indicators.iter().enumerate() {
-            if let Some(period) = indicator.period {
-                periods.push((Location::Item(r.clone(), "indicators".to_owned(), i), r.clone(), period));
+            if let Some(period) = reversed(indicator.period) {
+                let r = element_ref(f, &output.code);
+                report(r.clone(), Location::Item(r, "indicators".to_owned(), i), period);
             }
-        }
-    }
-    for (location, owner, period) in periods {
-        if period.is_reversed() {
-            sink.report(
-                Rule::ReversedPeriod,
-                location,
-                vec![owner.clone()],
-                format!(
-                    "a period of {owner} starts on {} but ends on {}",
-                    period.start(),
-                    period.end()
-                ),
-                swap(period),
-            );
         }
     }
 }
@@ -86,9 +77,10 @@ fn schedules(f: &Framework, sink: &mut Sink<'_>) {
     let quarters_used = f.deliverables.iter().any(|d| !d.timeframe.is_empty());
     let period = f.effective_period().filter(|p| !p.is_reversed());
     for d in &f.deliverables {
-        let r = element_ref(f, &d.code);
+        let r = || element_ref(f, &d.code);
         if d.timeframe.is_empty() {
             if quarters_used && f.kind == FrameworkKind::PlanOfAction {
+                let r = r();
                 sink.report(
                     Rule::EmptyTimeframe,
                     Location::Element(r.clone()),
@@ -107,6 +99,7 @@ fn schedules(f: &Framework, sink: &mut Sink<'_>) {
                 .map(|q| q.to_string())
                 .collect();
             if !outside.is_empty() {
+                let r = r();
                 sink.report(
                     Rule::QuarterOutsidePlan,
                     Location::Field(r.clone(), "timeframe".to_owned()),
@@ -121,6 +114,7 @@ fn schedules(f: &Framework, sink: &mut Sink<'_>) {
             }
         }
         if d.timeframe.has_holes() {
+            let r = r();
             sink.report(
                 Rule::TimeframeWithHoles,
                 Location::Field(r.clone(), "timeframe".to_owned()),
@@ -140,10 +134,10 @@ fn targets(f: &Framework, sink: &mut Sink<'_>) {
         let Some(period) = p.period.filter(|p| !p.is_reversed()) else {
             continue;
         };
-        let r = element_ref(f, &p.id);
         for (i, target) in p.targets.iter().enumerate() {
             let Some(due) = target.due else { continue };
             if !period.overlaps(due.period()) {
+                let r = element_ref(f, &p.id);
                 sink.report(
                     Rule::TargetDueOutsidePeriod,
                     Location::Item(r.clone(), "targets".to_owned(), i),
