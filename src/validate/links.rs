@@ -4,21 +4,35 @@
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
 use crate::format::Location;
-use crate::graph::NodeKind;
+use crate::graph::{GraphIssue, NodeKind};
 use crate::sdg::SdgEntry;
 use std::collections::HashMap;
 
-use crate::{Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
+use crate::{Element, Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let stated = stated_contributions(cx);
+    // The graph has already looked up every SDG code and standard the set
+    // names: where none failed, the lists need no second look.
+    let unresolved = |wanted: fn(&Ref) -> bool| {
+        cx.graph
+            .issues()
+            .iter()
+            .any(|issue| matches!(issue, GraphIssue::UnresolvedLink { to, .. } if wanted(to)))
+    };
+    let sdg_failed = unresolved(|r| matches!(r, Ref::Sdg(_)));
+    let standards_failed = unresolved(|r| matches!(r, Ref::Standard(_)));
     for f in cx.set {
-        sdg_codes(cx, f, sink);
-        standards(cx, f, sink);
+        if sdg_failed {
+            sdg_codes(cx, f, sink);
+        }
+        if standards_failed {
+            standards(cx, f, sink);
+        }
         programmes_without_links(cx, f, sink);
         redundant_outcome_links(cx, f, &stated, sink);
-        malformed_links(cx, f, sink);
     }
+    malformed_links(cx, sink);
     cycles(cx, sink);
     outputs_without_contributor(cx, sink);
 }
@@ -286,87 +300,71 @@ fn stated_contributions<'a>(cx: &Context<'a>) -> StatedFrom<'a> {
     stated
 }
 
-/// Self-links, and links between kinds of element they cannot join.
-fn malformed_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    let kind_of = |r: &Ref| cx.graph.node(r).ok().map(|n| n.kind());
-    // Only links that may be wrong are gathered: an element's link can lead
-    // to itself only when it leads to its own kind, and it is malformed only
-    // when its kinds do not join.
-    let suspect = |source: NodeKind, kind: LinkKind, to: &Ref| {
-        kind_of(to).is_some_and(|target| target == source || !joins(kind, source, target))
-    };
-    let mut links: Vec<(Location, Ref, LinkKind, Ref)> = Vec::new();
-    for p in &f.programmes {
-        for (i, link) in p.contributes_to.iter().enumerate() {
-            if suspect(NodeKind::Programme, LinkKind::ContributesTo, link.target()) {
-                let from = element_ref(f, &p.id);
-                links.push((
-                    Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                    from,
-                    LinkKind::ContributesTo,
-                    link.target().clone(),
-                ));
-            }
+/// Self-links, and links between kinds of element they cannot join, found
+/// on the graph's edges: every link that resolved, with the kinds of both
+/// ends at hand. The place of a finding is looked up only for findings.
+fn malformed_links(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for edge in cx.graph.edges() {
+        let (from, to, kind) = (edge.from(), edge.to(), edge.kind());
+        let self_link = from == to;
+        if !self_link && joins(kind, from.kind(), to.kind()) {
+            continue;
         }
-        if let Some(earlier) = p
-            .succeeds
-            .as_ref()
-            .filter(|r| suspect(NodeKind::Programme, LinkKind::Succeeds, r))
-        {
-            let from = element_ref(f, &p.id);
-            links.push((
-                Location::Field(from.clone(), "succeeds".to_owned()),
-                from,
-                LinkKind::Succeeds,
-                earlier.clone(),
-            ));
-        }
-    }
-    for d in &f.deliverables {
-        for (i, link) in d.contributes_to.iter().enumerate() {
-            if suspect(NodeKind::Deliverable, LinkKind::ContributesTo, link.target()) {
-                let from = element_ref(f, &d.code);
-                links.push((
-                    Location::Item(from.clone(), "contributes_to".to_owned(), i),
-                    from,
-                    LinkKind::ContributesTo,
-                    link.target().clone(),
-                ));
-            }
-        }
-    }
-    for (i, link) in f.links.iter().enumerate() {
-        links.push((
-            Location::Link(f.id.clone(), i),
-            link.from.clone(),
-            link.kind,
-            link.to.clone(),
-        ));
-    }
-    for (location, from, kind, to) in links {
-        if from == to {
+        let (Some(source), Some(target)) = (from.key().as_ref(), to.key().as_ref()) else {
+            continue;
+        };
+        let location = link_location(cx, source, kind, target);
+        if self_link {
             sink.report(
                 Rule::SelfLink,
                 location,
-                vec![from.clone()],
-                format!("{from} {kind} itself"),
+                vec![source.clone()],
+                format!("{source} {kind} itself"),
                 "remove the link, or point it at the element meant",
             );
-            continue;
-        }
-        let (Some(source), Some(target)) = (kind_of(&from), kind_of(&to)) else {
-            continue;
-        };
-        if !joins(kind, source, target) {
+        } else {
             sink.report(
                 Rule::LinkKindMismatch,
                 location,
-                vec![from.clone(), to.clone()],
-                format!("{kind} cannot lead from {source} {from} to {target} {to}"),
+                vec![source.clone(), target.clone()],
+                format!(
+                    "{kind} cannot lead from {} {source} to {} {target}",
+                    from.kind(),
+                    to.kind()
+                ),
                 allowed(kind),
             );
         }
     }
+}
+
+/// Where the link of `kind` from `from` to `to` is written: in the element's
+/// own `contributes_to` or `succeeds`, or as a link a framework states.
+fn link_location(cx: &Context<'_>, from: &Ref, kind: LinkKind, to: &Ref) -> Location {
+    let own = match (cx.set.resolve(from), kind) {
+        (Some(Element::Programme(p)), LinkKind::ContributesTo) => {
+            p.contributes_to.iter().position(|l| l.target() == to)
+        }
+        (Some(Element::Deliverable(d)), LinkKind::ContributesTo) => {
+            d.contributes_to.iter().position(|l| l.target() == to)
+        }
+        (Some(Element::Programme(p)), LinkKind::Succeeds) if p.succeeds.as_ref() == Some(to) => {
+            return Location::Field(from.clone(), "succeeds".to_owned());
+        }
+        _ => None,
+    };
+    if let Some(i) = own {
+        return Location::Item(from.clone(), "contributes_to".to_owned(), i);
+    }
+    cx.stated_from
+        .get(from)
+        .into_iter()
+        .flatten()
+        .find(|(_, _, link)| link.kind == kind && &link.to == to)
+        .map_or_else(
+            || Location::Element(from.clone()),
+            |(framework, i, _)| Location::Link((*framework).clone(), *i),
+        )
 }
 
 /// Whether a link of `kind` may join a node of kind `from` to one of kind `to`.

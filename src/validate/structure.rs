@@ -5,7 +5,8 @@ use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::{Context, Rule, Sink};
 use crate::format::Location;
-use crate::{ElementCode, Framework, FrameworkKind, OutcomeKind, Provenance, Ref};
+use crate::graph::GraphIssue;
+use crate::{ElementCode, Framework, FrameworkKind, Link, OutcomeKind, Provenance, Ref};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for framework in cx.set {
@@ -438,16 +439,29 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
 type Repeated = Vec<(usize, String)>;
 
 /// The items of a list that repeat an earlier one, with their places (from
-/// 0), written out.
-fn repeats<T: std::hash::Hash + Eq + Copy + std::fmt::Display>(
-    items: impl IntoIterator<Item = T>,
-) -> Vec<(usize, String)> {
+/// 0), written out. Short lists are compared item by item, with no
+/// allocation unless something repeats.
+fn repeats<T: std::hash::Hash + Eq + std::fmt::Display>(items: &[T]) -> Repeated {
+    repeats_by(items, |item| item)
+}
+
+/// As [`repeats`], comparing the items by `key`.
+fn repeats_by<I, K: std::hash::Hash + Eq + std::fmt::Display + ?Sized>(
+    items: &[I],
+    key: impl Fn(&I) -> &K,
+) -> Repeated {
+    if items.len() <= 16 {
+        return (1..items.len())
+            .filter(|&i| items[..i].iter().any(|earlier| key(earlier) == key(&items[i])))
+            .map(|i| (i, key(&items[i]).to_string()))
+            .collect();
+    }
     let mut seen = HashSet::new();
     items
-        .into_iter()
+        .iter()
         .enumerate()
-        .filter(|(_, item)| !seen.insert(*item))
-        .map(|(i, item)| (i, item.to_string()))
+        .filter(|(_, item)| !seen.insert(key(item)))
+        .map(|(i, item)| (i, key(item).to_string()))
         .collect()
 }
 
@@ -473,21 +487,13 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
         let owner = || element_ref(f, &p.id);
         check(&owner, "sdg", repeats(&p.sdg));
         check(&owner, "standards", repeats(&p.standards));
-        check(
-            &owner,
-            "contributes_to",
-            repeats(p.contributes_to.iter().map(|l| l.target())),
-        );
+        check(&owner, "contributes_to", repeats_by(&p.contributes_to, Link::target));
     }
     for d in &f.deliverables {
         let owner = || element_ref(f, &d.code);
         check(&owner, "sdg", repeats(&d.sdg));
         check(&owner, "standards", repeats(&d.standards));
-        check(
-            &owner,
-            "contributes_to",
-            repeats(d.contributes_to.iter().map(|l| l.target())),
-        );
+        check(&owner, "contributes_to", repeats_by(&d.contributes_to, Link::target));
     }
     for (reference, field, items) in found {
         for (i, item) in items {
@@ -506,10 +512,34 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
 /// successions, stated links and claim subjects. (SDG codes and standards
 /// are the links family's.)
 fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    let exists = |to: &Ref| match to {
+    // The graph has tried every contribution, succession and stated link;
+    // those that failed are its issues. Without duplicate elements (whose
+    // links the graph leaves out) a link exists unless it is among them.
+    let trusted = !cx
+        .graph
+        .issues()
+        .iter()
+        .any(|i| matches!(i, GraphIssue::DuplicateNode(_)));
+    let unresolved: HashSet<&Ref> = cx
+        .graph
+        .issues()
+        .iter()
+        .filter_map(|issue| match issue {
+            GraphIssue::UnresolvedLink { to, .. } => Some(to),
+            _ => None,
+        })
+        .collect();
+    let looked_up = |to: &Ref| match to {
         Ref::Framework(id) => cx.set.get(id).is_some(),
         Ref::Element { .. } => cx.graph.node(to).is_ok(),
         Ref::Sdg(_) | Ref::Standard(_) => true,
+    };
+    let exists = |to: &Ref| {
+        if trusted {
+            unresolved.is_empty() || !unresolved.contains(to) || looked_up(to)
+        } else {
+            looked_up(to)
+        }
     };
     for f in cx.set {
         // (place, referring element, reference) of every reference that does not resolve.
@@ -544,7 +574,7 @@ fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 missing.push((Location::Link(f.id.clone(), i), framework_ref(), end));
             }
         }
-        for (i, claim) in f.claims.iter().enumerate().filter(|(_, c)| !exists(&c.subject)) {
+        for (i, claim) in f.claims.iter().enumerate().filter(|(_, c)| !looked_up(&c.subject)) {
             missing.push((Location::Claim(f.id.clone(), i), framework_ref(), &claim.subject));
         }
         for (location, from, to) in missing {
