@@ -18,11 +18,18 @@ use ilo_frameworks::validate::{self, Config};
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
 fn sets() -> Vec<(usize, FrameworkSet)> {
-    SIZES.iter().map(|&n| (n, generate(&SyntheticConfig::with_nodes(1, n)))).collect()
+    SIZES
+        .iter()
+        .map(|&n| (n, generate(&SyntheticConfig::with_nodes(1, n))))
+        .collect()
 }
 
 fn graph_of(set: &FrameworkSet) -> FrameworkGraph {
-    FrameworkGraph::new(set, builtin::sdg().expect("loads"), &builtin::standards().expect("loads"))
+    FrameworkGraph::new(
+        set,
+        builtin::sdg().expect("loads"),
+        &builtin::standards().expect("loads"),
+    )
 }
 
 fn scale(c: &mut Criterion) {

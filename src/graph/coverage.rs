@@ -152,12 +152,20 @@ impl FrameworkGraph {
         let mut seen = HashSet::from([node]);
         let mut i = 0;
         while let Some(&at) = members.get(i) {
+            i += 1;
+            // Only frameworks, outcomes and SDG goals and targets have parts;
+            // other nodes' incoming links (contributions) are not walked.
+            if !matches!(
+                self.graph[at].kind,
+                NodeKind::Framework | NodeKind::Outcome | NodeKind::SdgGoal | NodeKind::SdgTarget
+            ) {
+                continue;
+            }
             for edge in self.graph.edges_directed(at, Direction::Incoming) {
                 if edge.weight().kind == LinkKind::PartOf && seen.insert(edge.source()) {
                     members.push(edge.source());
                 }
             }
-            i += 1;
         }
         members
     }
