@@ -96,3 +96,8 @@ pub use model::{
     ProgrammeTarget, Provenance, Region, Share, Standard, StandardCatalogue, StatedLink,
 };
 pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};
+
+/// The README's code examples, compiled and run as documentation tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
