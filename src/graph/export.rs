@@ -69,6 +69,14 @@ fn picture_label(key: &NodeKey, label: &str) -> String {
     format!("{key}\n{short}")
 }
 
+/// An edge's label in a picture: its kind, and the share where stated.
+fn edge_label(edge: &super::Edge<'_>) -> String {
+    match edge.share() {
+        Some(share) => format!("{} {share}", edge.kind()),
+        None => edge.kind().to_string(),
+    }
+}
+
 fn dot_shape(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Framework => "folder",
@@ -111,10 +119,7 @@ impl FrameworkGraph {
             );
         }
         for edge in self.edges() {
-            let label = match edge.share() {
-                Some(share) => format!("{} {share}", edge.kind()),
-                None => edge.kind().to_string(),
-            };
+            let label = edge_label(&edge);
             let _ = writeln!(
                 out,
                 "  {} -> {} [label={}];",
@@ -137,10 +142,7 @@ impl FrameworkGraph {
             let _ = writeln!(out, "  n{}[\"{}\"]", node.index.index(), text);
         }
         for edge in self.edges() {
-            let label = match edge.share() {
-                Some(share) => format!("{} {share}", edge.kind()),
-                None => edge.kind().to_string(),
-            };
+            let label = edge_label(&edge);
             let _ = writeln!(
                 out,
                 "  n{} -->|{}| n{}",
