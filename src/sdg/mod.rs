@@ -15,7 +15,7 @@
 //!   indicators, UNSD codes), as flattened to CSV in the repository
 //!   `do-me/SDG` (MIT licence, © 2023 Dominik Weckmüller);
 //! - the IATI codelist `UNSDG-Goals` for the goals' titles (Creative Commons
-//!   Attribution 4.0; "IATI Standard (http://iatistandard.org/)");
+//!   Attribution 4.0; "IATI Standard (<http://iatistandard.org/>)");
 //! - the English translations of Open SDG (`open-sdg/sdg-translations`, MIT
 //!   licence, © 2019 Open SDG) for the goals' short names and the retired
 //!   indicator codes.
