@@ -153,7 +153,9 @@ impl FrameworkSet {
     }
 
     /// The element a reference names, when it is an element of a framework
-    /// in the set. References to whole frameworks (see [`FrameworkSet::get`])
+    /// in the set. The search is linear in the framework's elements; for
+    /// many look-ups over a large set, build a
+    /// [`FrameworkGraph`](crate::graph::FrameworkGraph) and use its index. References to whole frameworks (see [`FrameworkSet::get`])
     /// and SDG and labour-standard references (resolved against their
     /// catalogues) give `None`.
     pub fn resolve(&self, reference: &Ref) -> Option<Element<'_>> {
