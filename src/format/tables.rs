@@ -98,7 +98,7 @@ impl FromStr for Table {
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -211,80 +211,68 @@ fn programmes(out: &mut String, f: &Framework) {
     }
 }
 
-fn links(out: &mut String, f: &Framework) {
-    let mut add = |from: &Ref, to: &Ref, kind: LinkKind, share: Option<f64>| {
-        row(
+/// One row of the links table.
+fn link_row(out: &mut String, from: &Ref, to: &Ref, kind: LinkKind, share: Option<f64>) {
+    row(
+        out,
+        &[from.to_string(), to.to_string(), kind.to_string(), optional(share)],
+    );
+}
+
+/// The rows of an element's own links: contributions (with their shares),
+/// SDG codes and standards cited.
+fn own_link_rows(
+    out: &mut String,
+    from: &Ref,
+    contributions: &[crate::Link],
+    sdg: &[crate::SdgCode],
+    standards: &[crate::StandardRef],
+) {
+    for link in contributions {
+        link_row(
             out,
-            &[from.to_string(), to.to_string(), kind.to_string(), optional(share)],
+            from,
+            link.target(),
+            LinkKind::ContributesTo,
+            link.share().map(|s| s.value()),
         );
-    };
+    }
+    for code in sdg {
+        link_row(out, from, &Ref::Sdg(*code), LinkKind::ContributesTo, None);
+    }
+    for standard in standards {
+        link_row(out, from, &Ref::Standard(*standard), LinkKind::Cites, None);
+    }
+}
+
+fn links(out: &mut String, f: &Framework) {
     let at = |code: &dyn fmt::Display| -> Ref { Ref::element(f.id.clone(), crate::ElementCode::from_code(&code)) };
     let framework = Ref::Framework(f.id.clone());
     for outcome in &f.outcomes {
         let o = at(&outcome.code);
-        add(&o, &framework, LinkKind::PartOf, None);
-        outcome
-            .sdg
-            .iter()
-            .for_each(|c| add(&o, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        outcome
-            .standards
-            .iter()
-            .for_each(|s| add(&o, &Ref::Standard(*s), LinkKind::Cites, None));
+        link_row(out, &o, &framework, LinkKind::PartOf, None);
+        own_link_rows(out, &o, &[], &outcome.sdg, &outcome.standards);
         for output in &outcome.outputs {
             let r = at(&output.code);
-            add(&r, &o, LinkKind::PartOf, None);
-            output
-                .sdg
-                .iter()
-                .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-            output
-                .standards
-                .iter()
-                .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+            link_row(out, &r, &o, LinkKind::PartOf, None);
+            own_link_rows(out, &r, &[], &output.sdg, &output.standards);
         }
     }
     for p in &f.programmes {
         let r = at(&p.id);
-        add(&r, &framework, LinkKind::PartOf, None);
-        for link in &p.contributes_to {
-            add(
-                &r,
-                link.target(),
-                LinkKind::ContributesTo,
-                link.share().map(|s| s.value()),
-            );
-        }
-        p.sdg
-            .iter()
-            .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        p.standards
-            .iter()
-            .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        link_row(out, &r, &framework, LinkKind::PartOf, None);
+        own_link_rows(out, &r, &p.contributes_to, &p.sdg, &p.standards);
         if let Some(earlier) = &p.succeeds {
-            add(&r, earlier, LinkKind::Succeeds, None);
+            link_row(out, &r, earlier, LinkKind::Succeeds, None);
         }
     }
     for d in &f.deliverables {
         let r = at(&d.code);
-        add(&r, &framework, LinkKind::PartOf, None);
-        for link in &d.contributes_to {
-            add(
-                &r,
-                link.target(),
-                LinkKind::ContributesTo,
-                link.share().map(|s| s.value()),
-            );
-        }
-        d.sdg
-            .iter()
-            .for_each(|c| add(&r, &Ref::Sdg(*c), LinkKind::ContributesTo, None));
-        d.standards
-            .iter()
-            .for_each(|s| add(&r, &Ref::Standard(*s), LinkKind::Cites, None));
+        link_row(out, &r, &framework, LinkKind::PartOf, None);
+        own_link_rows(out, &r, &d.contributes_to, &d.sdg, &d.standards);
     }
     for l in &f.links {
-        add(&l.from, &l.to, l.kind, l.share.map(|s| s.value()));
+        link_row(out, &l.from, &l.to, l.kind, l.share.map(|s| s.value()));
     }
 }
 

@@ -71,26 +71,17 @@ impl CoverageMatrix {
     pub fn to_csv(&self) -> String {
         let mut out = String::from("row");
         for column in &self.columns {
-            let _ = write!(out, ",{}", csv_field(&column.to_string()));
+            let _ = write!(out, ",{}", crate::format::csv_field(&column.to_string()));
         }
         out.push('\n');
         for (r, row) in self.rows.iter().enumerate() {
-            out.push_str(&csv_field(&row.to_string()));
+            out.push_str(&crate::format::csv_field(&row.to_string()));
             for value in self.row(r).unwrap_or_default() {
                 let _ = write!(out, ",{value}");
             }
             out.push('\n');
         }
         out
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-pub(crate) fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
     }
 }
 
