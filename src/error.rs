@@ -26,8 +26,8 @@ pub enum Error {
         /// What the writer reported.
         message: String,
     },
-    /// Two frameworks of one set have the same id.
-    #[error("the set already holds a framework with id {0:?}; give each framework its own id")]
+    /// Two documents (frameworks or progress reports) of one set have the same id.
+    #[error("the set already holds a framework or report with id {0:?}; give each document its own id")]
     DuplicateFramework(FrameworkId),
     /// A graph query named a node the graph does not have.
     #[error("the graph has no node {0}")]

@@ -91,9 +91,11 @@ pub use id::{
     StandardRef, TargetPart,
 };
 pub use model::{
-    ActionLevel, Claim, ClaimValue, Coverage, Deliverable, Element, Endorsement, Framework, FrameworkKind,
-    FrameworkSet, Funding, Indicator, Link, LinkDetail, LinkKind, Outcome, Output, Plan, Programme, ProgrammeKind,
-    ProgrammeTarget, Provenance, Region, Share, Standard, StandardCatalogue, StatedLink,
+    ActionLevel, Aggregation, Claim, ClaimValue, Coverage, DataPoint, DataPoints, Deliverable, DeliverableObservation,
+    DeliverableStatus, Direction, Element, Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, Indicator,
+    IndicatorObservation, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Outcome, Output, Plan, Programme,
+    ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region, ReportKind, Share, Standard, StandardCatalogue,
+    StatedLink, TargetObservation, Value,
 };
 pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};
 

@@ -21,7 +21,7 @@ pub use sources::{Location, SourceFile, SourceMap, Span};
 pub(crate) use tables::field as csv_field;
 pub use tables::{Table, table};
 
-use crate::{Error, Framework, FrameworkSet, StandardCatalogue};
+use crate::{Error, Framework, FrameworkSet, ProgressReport, StandardCatalogue};
 
 /// A file format the crate reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +48,55 @@ impl Format {
             Format::Json => "JSON",
         }
     }
+}
+
+/// One document read from a file: a framework or a progress report.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Document {
+    /// A framework.
+    Framework(Framework),
+    /// A progress report.
+    Report(ProgressReport),
+}
+
+impl Document {
+    /// Reads a framework or a progress report from `text` in `format`,
+    /// telling them apart by `kind = "progress-report"`.
+    ///
+    /// ```
+    /// use ilo_frameworks::format::{Document, Format};
+    ///
+    /// let text = "id = \"r\"\nkind = \"progress-report\"\ntitle = \"R\"\ndate = \"2020\"\n";
+    /// assert!(matches!(Document::read(text, Format::Toml, "r.toml")?, Document::Report(_)));
+    /// # Ok::<(), ilo_frameworks::LoadError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A [`LoadError`] with the line and column of the first problem.
+    pub fn read(text: &str, format: Format, origin: &str) -> Result<Document, LoadError> {
+        if is_report(text, format) {
+            read(text, format, origin).map(Document::Report)
+        } else {
+            read(text, format, origin).map(Document::Framework)
+        }
+    }
+}
+
+/// Whether `text` holds a progress report: its top-level `kind` is
+/// `progress-report`. Text that does not parse is not one (the framework
+/// reader then says what is wrong).
+pub(crate) fn is_report(text: &str, format: Format) -> bool {
+    /// The top-level `kind` alone; every other key is skipped unread.
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        kind: Option<String>,
+    }
+    let kind = match format {
+        Format::Toml => toml::from_str::<Kind>(text).ok().and_then(|k| k.kind),
+        Format::Json => serde_json::from_str::<Kind>(text).ok().and_then(|k| k.kind),
+    };
+    kind.as_deref() == Some("progress-report")
 }
 
 /// Reads a value of the model from `text` in `format`; `origin` names the
@@ -144,3 +193,4 @@ macro_rules! document_io {
 document_io!(Framework, "a framework");
 document_io!(FrameworkSet, "a set of frameworks");
 document_io!(StandardCatalogue, "a catalogue of labour standards");
+document_io!(ProgressReport, "a progress report");

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Format, LoadError, read};
-use crate::{ElementCode, Error, Framework, FrameworkId, Ref};
+use super::{Document, Format, LoadError, read};
+use crate::{ElementCode, Error, Framework, FrameworkId, ProgressReport, Ref};
 
 /// A place in a framework, as a finding names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,6 +114,76 @@ impl SourceMap {
             .document(&document);
         }
         Ok(framework)
+    }
+
+    /// Reads a progress report from TOML text and records where its parts
+    /// are: the report's fields under `Ref::Framework(report id)`, each
+    /// observation as an item of its list (`deliverables`, `targets`,
+    /// `indicators`).
+    ///
+    /// # Errors
+    /// As [`ProgressReport::from_toml_str`].
+    pub fn add_report_toml(&mut self, text: &str, origin: &str) -> Result<ProgressReport, LoadError> {
+        let report = ProgressReport::from_toml_str(text, origin)?;
+        let file = self.files.len();
+        self.files.push(SourceFile {
+            name: origin.to_owned(),
+            text: text.into(),
+        });
+        if let Ok(document) = DeTable::parse(text) {
+            let mut recorder = Recorder {
+                map: self,
+                file,
+                framework: &report.id,
+            };
+            let owner = Ref::Framework(report.id.clone());
+            for (key, value) in document.get_ref().iter() {
+                match key.get_ref().as_ref() {
+                    "id" => recorder.put(Location::Framework(report.id.clone()), value.span()),
+                    field => recorder.field(&owner, field, value),
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    /// Reads a progress report from JSON text; findings name the file but
+    /// no line.
+    ///
+    /// # Errors
+    /// As [`ProgressReport::from_json_str`].
+    pub fn add_report_json(&mut self, text: &str, origin: &str) -> Result<ProgressReport, LoadError> {
+        let report: ProgressReport = read(text, Format::Json, origin)?;
+        let file = self.files.len();
+        self.files.push(SourceFile {
+            name: origin.to_owned(),
+            text: text.into(),
+        });
+        self.spans
+            .insert(Location::Framework(report.id.clone()), vec![(file, 0..0)]);
+        Ok(report)
+    }
+
+    /// Reads a `.toml` or `.json` file holding a framework or a progress
+    /// report (told apart by `kind = "progress-report"`) and records it.
+    ///
+    /// # Errors
+    /// As [`SourceMap::load`].
+    pub fn load_document(&mut self, path: impl AsRef<Path>) -> Result<Document, Error> {
+        let path = path.as_ref();
+        let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_owned() })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let origin = path.display().to_string();
+        let report = super::is_report(&text, format);
+        Ok(match (format, report) {
+            (Format::Toml, false) => Document::Framework(self.add_toml(&text, &origin)?),
+            (Format::Json, false) => Document::Framework(self.add_json(&text, &origin)?),
+            (Format::Toml, true) => Document::Report(self.add_report_toml(&text, &origin)?),
+            (Format::Json, true) => Document::Report(self.add_report_json(&text, &origin)?),
+        })
     }
 
     /// Reads a framework from JSON text. JSON carries no positions the

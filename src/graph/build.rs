@@ -7,7 +7,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::{EdgeData, FrameworkGraph, GraphIssue, NodeData, NodeKey, NodeKind};
 use crate::sdg::SdgCatalogue;
 use crate::{
-    ElementCode, Framework, FrameworkId, FrameworkSet, LinkKind, Ref, SdgCode, Share, StandardCatalogue, StandardRef,
+    ElementCode, Framework, FrameworkId, FrameworkSet, Indicator, LinkKind, Ref, SdgCode, Share, StandardCatalogue,
+    StandardRef,
 };
 
 /// Where each named node is, looked up by reference without building a key.
@@ -168,6 +169,41 @@ impl Slots {
     }
 }
 
+/// Adds an element's node, then a node for each of its indicators.
+fn element_with_indicators(
+    b: &mut Builder,
+    slots: &mut Vec<Option<NodeIndex>>,
+    key: NodeKey,
+    kind: NodeKind,
+    title: &str,
+    indicators: &[Indicator],
+) {
+    let of = match (&key, indicators.is_empty()) {
+        (NodeKey::Ref(of), false) => Some(of.clone()),
+        _ => None,
+    };
+    slots.push(b.node(key, kind, title));
+    let Some(of) = of else { return };
+    for (i, indicator) in indicators.iter().enumerate() {
+        let key = NodeKey::Indicator {
+            of: of.clone(),
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+        };
+        slots.push(b.node(key, NodeKind::Indicator, &indicator.label));
+    }
+}
+
+/// Links each indicator's node (the next slots) to the element it measures
+/// and to the SDG codes it reports on.
+fn measure(b: &mut Builder, slots: &mut Slots, owner: Option<NodeIndex>, indicators: &[Indicator]) {
+    for indicator in indicators {
+        if let (Some(i), Some(o)) = (slots.next(), owner) {
+            b.edge(i, o, LinkKind::Measures, None);
+            b.cite_and_serve(i, &indicator.sdg, &[]);
+        }
+    }
+}
+
 fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
     let mut buffer = String::new();
     slots.push(b.node(
@@ -177,27 +213,22 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
     ));
     for outcome in &f.outcomes {
         let key = element_key(&mut buffer, &f.id, &outcome.code);
-        slots.push(b.node(key, NodeKind::Outcome, &outcome.title));
+        element_with_indicators(b, slots, key, NodeKind::Outcome, &outcome.title, &outcome.indicators);
         for output in &outcome.outputs {
             let key = element_key(&mut buffer, &f.id, &output.code);
-            let of = match (&key, output.indicators.is_empty()) {
-                (NodeKey::Ref(of), false) => Some(of.clone()),
-                _ => None,
-            };
-            slots.push(b.node(key, NodeKind::Output, &output.title));
-            let Some(of) = of else { continue };
-            for (i, indicator) in output.indicators.iter().enumerate() {
-                let key = NodeKey::Indicator {
-                    of: of.clone(),
-                    number: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                };
-                slots.push(b.node(key, NodeKind::Indicator, &indicator.label));
-            }
+            element_with_indicators(b, slots, key, NodeKind::Output, &output.title, &output.indicators);
         }
     }
     for programme in &f.programmes {
         let key = NodeKey::Ref(Ref::element(f.id.clone(), ElementCode::from(&programme.id)));
-        slots.push(b.node(key, NodeKind::Programme, &programme.name));
+        element_with_indicators(
+            b,
+            slots,
+            key,
+            NodeKind::Programme,
+            &programme.name,
+            &programme.indicators,
+        );
     }
     for deliverable in &f.deliverables {
         let key = element_key(&mut buffer, &f.id, &deliverable.code);
@@ -216,6 +247,7 @@ fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {
             b.edge(o, framework, LinkKind::PartOf, None);
             b.cite_and_serve(o, &outcome.sdg, &outcome.standards);
         }
+        measure(b, slots, outcome_node, &outcome.indicators);
         for output in &outcome.outputs {
             let output_node = slots.next();
             if let Some(o) = output_node {
@@ -224,16 +256,13 @@ fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {
                 }
                 b.cite_and_serve(o, &output.sdg, &output.standards);
             }
-            for indicator in &output.indicators {
-                if let (Some(i), Some(o)) = (slots.next(), output_node) {
-                    b.edge(i, o, LinkKind::Measures, None);
-                    b.cite_and_serve(i, &indicator.sdg, &[]);
-                }
-            }
+            measure(b, slots, output_node, &output.indicators);
         }
     }
     for programme in &f.programmes {
-        let Some(p) = slots.next() else { continue };
+        let programme_node = slots.next();
+        measure(b, slots, programme_node, &programme.indicators);
+        let Some(p) = programme_node else { continue };
         b.edge(p, framework, LinkKind::PartOf, None);
         for link in &programme.contributes_to {
             b.link(p, link.target(), LinkKind::ContributesTo, link.share());
@@ -343,17 +372,21 @@ fn capacity(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogu
     for f in set {
         nodes += 1 + f.outcomes.len() + f.programmes.len() + f.deliverables.len();
         edges += f.links.len();
+        let indicators = |list: &[Indicator]| (list.len(), list.iter().map(|i| 1 + i.sdg.len()).sum::<usize>());
         for outcome in &f.outcomes {
             edges += 1 + outcome.sdg.len() + outcome.standards.len();
+            let (n, e) = indicators(&outcome.indicators);
+            (nodes, edges) = (nodes + n, edges + e);
             for output in &outcome.outputs {
-                nodes += 1 + output.indicators.len();
-                edges += 1 + output.sdg.len() + output.standards.len();
-                edges += output.indicators.iter().map(|i| 1 + i.sdg.len()).sum::<usize>();
+                let (n, e) = indicators(&output.indicators);
+                nodes += 1 + n;
+                edges += 1 + output.sdg.len() + output.standards.len() + e;
             }
         }
         for p in &f.programmes {
             let named = p.partners.len() + p.initiatives.len();
-            nodes += named;
+            let (n, e) = indicators(&p.indicators);
+            (nodes, edges) = (nodes + named + n, edges + e);
             edges += 1
                 + p.contributes_to.len()
                 + p.sdg.len()

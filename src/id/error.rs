@@ -45,6 +45,10 @@ pub enum Expected {
     QuarterRange,
     /// A [`Share`](crate::Share): a fraction from 0 to 1.
     Share,
+    /// An [`Aggregation`](crate::Aggregation): `sum`, `distinct-count(country)`.
+    Aggregation,
+    /// An [`AsOf`](crate::progress::AsOf) date: `2019Q4` or `2019-12-31`.
+    AsOf,
 }
 
 impl Expected {
@@ -69,6 +73,8 @@ impl Expected {
             Expected::PartialDate => "date",
             Expected::QuarterRange => "quarter range",
             Expected::Share => "share",
+            Expected::Aggregation => "aggregation rule",
+            Expected::AsOf => "date or quarter",
         }
     }
 }

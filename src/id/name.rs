@@ -130,6 +130,19 @@ impl ElementCode {
     }
 }
 
+macro_rules! element_code_from_code {
+    ($($ty:ty),*) => {
+        $(impl From<$ty> for ElementCode {
+            /// The code's text as an element code.
+            fn from(code: $ty) -> Self {
+                ElementCode::from_code(&code)
+            }
+        })*
+    };
+}
+
+element_code_from_code!(crate::OutcomeCode, crate::OutputCode, crate::DeliverableCode);
+
 impl From<&ProgrammeId> for ElementCode {
     /// A programme's id as an element code, sharing its text.
     fn from(id: &ProgrammeId) -> Self {

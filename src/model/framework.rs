@@ -5,8 +5,10 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Deliverable, Outcome, Output, Programme, Provenance, StatedLink};
-use crate::{Biennium, DeliverableCode, FrameworkId, OutcomeCode, OutputCode, PartialDate, Period, ProgrammeId};
+use super::{Claim, Deliverable, Indicator, Outcome, Output, Programme, Provenance, StatedLink};
+use crate::{
+    Biennium, DeliverableCode, ElementCode, FrameworkId, OutcomeCode, OutputCode, PartialDate, Period, ProgrammeId,
+};
 
 /// What kind of document a framework is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -160,6 +162,23 @@ impl Framework {
     /// The deliverable with this code.
     pub fn deliverable(&self, code: DeliverableCode) -> Option<&Deliverable> {
         self.deliverables.iter().find(|d| d.code == code)
+    }
+
+    /// Every element that has indicators, with its code and its
+    /// indicators: outcomes, each followed by its outputs, then programmes.
+    pub fn indicator_lists(&self) -> impl Iterator<Item = (ElementCode, &[Indicator])> {
+        let outcomes = self.outcomes.iter().flat_map(|o| {
+            std::iter::once((ElementCode::from(o.code), o.indicators.as_slice())).chain(
+                o.outputs
+                    .iter()
+                    .map(|p| (ElementCode::from(p.code), p.indicators.as_slice())),
+            )
+        });
+        let programmes = self
+            .programmes
+            .iter()
+            .map(|p| (ElementCode::from(&p.id), p.indicators.as_slice()));
+        outcomes.chain(programmes).filter(|(_, list)| !list.is_empty())
     }
 
     /// The period the framework covers: its own, or else its biennium's.

@@ -9,17 +9,23 @@ mod outcome;
 mod output;
 mod programme;
 mod provenance;
+mod report;
 mod set;
 mod standard;
+mod value;
 
 pub use claim::{Claim, ClaimValue};
 pub use deliverable::Deliverable;
 pub use framework::{Framework, FrameworkKind, Plan};
-pub use indicator::Indicator;
+pub use indicator::{Aggregation, Direction, Indicator, IndicatorPeriod, Measure};
 pub use link::{Link, LinkDetail, LinkKind, Share, StatedLink};
 pub use outcome::Outcome;
 pub use output::{ActionLevel, Output};
 pub use programme::{Coverage, Endorsement, Funding, Programme, ProgrammeKind, ProgrammeTarget, Region};
 pub use provenance::Provenance;
+pub use report::{
+    DeliverableObservation, DeliverableStatus, IndicatorObservation, ProgressReport, ReportKind, TargetObservation,
+};
 pub use set::{Element, FrameworkSet};
 pub use standard::{Standard, StandardCatalogue};
+pub use value::{DataPoint, DataPoints, Value};

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Output, Provenance};
+use super::{Indicator, Output, Provenance};
 use crate::{OutcomeCode, OutcomeKind, OutputCode, SdgCode, StandardRef};
 
 /// A policy or enabling outcome, with its outputs.
@@ -34,6 +34,9 @@ pub struct Outcome {
     /// Labour standards the document cites for the outcome.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<StandardRef>,
+    /// Indicators of the outcome.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
     /// Where the outcome is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,
@@ -50,6 +53,7 @@ impl Outcome {
             title: title.into(),
             sdg: Vec::new(),
             standards: Vec::new(),
+            indicators: Vec::new(),
             source: Provenance::default(),
             outputs: Vec::new(),
         }

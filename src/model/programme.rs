@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Link, Provenance};
+use super::{Indicator, Link, Provenance};
 use crate::{PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
 
 /// What kind of development-cooperation programme.
@@ -285,6 +285,9 @@ pub struct Programme {
     /// Its targets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<ProgrammeTarget>,
+    /// Indicators of its results, as IATI activities report them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
     /// Development partners named as examples.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
@@ -331,6 +334,7 @@ impl Programme {
             reference_model: false,
             coverage: None,
             targets: Vec::new(),
+            indicators: Vec::new(),
             partners: Vec::new(),
             initiatives: Vec::new(),
             modalities: Vec::new(),

@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Deliverable, Framework, Outcome, Output, Programme};
+use super::{Deliverable, Framework, Outcome, Output, Programme, ProgressReport};
 use crate::{ElementCode, Error, FrameworkId, Ref};
 
 /// One element of a framework, borrowed from its [`FrameworkSet`].
@@ -84,14 +84,19 @@ impl Framework {
 #[schemars(description = "Several frameworks, each under its own id, in the order they were added.")]
 pub struct FrameworkSet {
     frameworks: IndexMap<FrameworkId, Framework>,
+    reports: IndexMap<FrameworkId, ProgressReport>,
 }
 
-/// The file form of a [`FrameworkSet`]: a list of frameworks.
+/// The file form of a [`FrameworkSet`]: a list of frameworks and a list of
+/// progress reports.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SetFile {
     /// The frameworks, each with a distinct id.
     frameworks: Vec<Framework>,
+    /// The progress reports on them, each with an id of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reports: Vec<ProgressReport>,
 }
 
 impl TryFrom<SetFile> for FrameworkSet {
@@ -101,6 +106,9 @@ impl TryFrom<SetFile> for FrameworkSet {
         for framework in file.frameworks {
             set.insert(framework)?;
         }
+        for report in file.reports {
+            set.insert_report(report)?;
+        }
         Ok(set)
     }
 }
@@ -109,6 +117,7 @@ impl From<FrameworkSet> for SetFile {
     fn from(set: FrameworkSet) -> Self {
         SetFile {
             frameworks: set.frameworks.into_values().collect(),
+            reports: set.reports.into_values().collect(),
         }
     }
 }
@@ -125,11 +134,34 @@ impl FrameworkSet {
     /// [`Error::DuplicateFramework`] when the set already holds a framework
     /// with the same id; the set is left unchanged.
     pub fn insert(&mut self, framework: Framework) -> Result<(), Error> {
-        if self.frameworks.contains_key(&framework.id) {
+        if self.frameworks.contains_key(&framework.id) || self.reports.contains_key(&framework.id) {
             return Err(Error::DuplicateFramework(framework.id));
         }
         self.frameworks.insert(framework.id.clone(), framework);
         Ok(())
+    }
+
+    /// Adds a progress report.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateFramework`] when the set already holds a framework
+    /// or a report with the same id; the set is left unchanged.
+    pub fn insert_report(&mut self, report: ProgressReport) -> Result<(), Error> {
+        if self.frameworks.contains_key(&report.id) || self.reports.contains_key(&report.id) {
+            return Err(Error::DuplicateFramework(report.id));
+        }
+        self.reports.insert(report.id.clone(), report);
+        Ok(())
+    }
+
+    /// The progress report with this id.
+    pub fn report(&self, id: &FrameworkId) -> Option<&ProgressReport> {
+        self.reports.get(id)
+    }
+
+    /// The progress reports in the order they were added.
+    pub fn reports(&self) -> impl ExactSizeIterator<Item = &ProgressReport> {
+        self.reports.values()
     }
 
     /// The framework with this id.
@@ -142,14 +174,14 @@ impl FrameworkSet {
         self.frameworks.values()
     }
 
-    /// How many frameworks.
+    /// How many frameworks (reports are not counted).
     pub fn len(&self) -> usize {
         self.frameworks.len()
     }
 
-    /// Whether the set is empty.
+    /// Whether the set holds no framework and no report.
     pub fn is_empty(&self) -> bool {
-        self.frameworks.is_empty()
+        self.frameworks.is_empty() && self.reports.is_empty()
     }
 
     /// The element a reference names, when it is an element of a framework

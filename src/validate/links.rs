@@ -53,11 +53,13 @@ fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
         list(&|| element_ref(f, &outcome.code), &outcome.sdg, &item("sdg"));
         for output in &outcome.outputs {
             list(&|| element_ref(f, &output.code), &output.sdg, &item("sdg"));
-            for (k, indicator) in output.indicators.iter().enumerate() {
-                // An indicator's code points at the indicator's table.
-                let at = move |owner: Ref, _: usize| Location::Item(owner, "indicators".to_owned(), k);
-                list(&|| element_ref(f, &output.code), &indicator.sdg, &at);
-            }
+        }
+    }
+    for (code, indicators) in f.indicator_lists() {
+        for (k, indicator) in indicators.iter().enumerate() {
+            // An indicator's code points at the indicator's table.
+            let at = move |owner: Ref, _: usize| Location::Item(owner, "indicators".to_owned(), k);
+            list(&|| Ref::element(f.id.clone(), code.clone()), &indicator.sdg, &at);
         }
     }
     for p in &f.programmes {

@@ -9,6 +9,7 @@ use super::{Context, Rule, Sink};
 use crate::format::Location;
 use crate::{
     ClaimValue, Element, Framework, FrameworkKind, Link, LinkKind, OutcomeKind, ProgrammeKind, Ref, Region, Share,
+    Value,
 };
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
@@ -241,12 +242,12 @@ fn negative_quantities(f: &Framework, sink: &mut Sink<'_>) {
         );
     };
     let negative = |value: Option<f64>| value.filter(|v| *v < 0.0);
-    for output in f.outputs() {
-        for (i, indicator) in output.indicators.iter().enumerate() {
-            for (what, value) in [("baseline", indicator.baseline), ("target", indicator.target)] {
-                if let Some(v) = negative(value) {
+    for (code, indicators) in f.indicator_lists() {
+        for (i, indicator) in indicators.iter().enumerate() {
+            for (what, value) in [("baseline", &indicator.baseline), ("target", &indicator.target)] {
+                if let Some(v) = negative(value.as_ref().and_then(Value::as_number)) {
                     let what = format!("the {what} of indicator \"{}\"", indicator.label);
-                    report(element_ref(f, &output.code), "indicators", i, what, v);
+                    report(Ref::element(f.id.clone(), code.clone()), "indicators", i, what, v);
                 }
             }
         }

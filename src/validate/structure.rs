@@ -337,10 +337,10 @@ fn texts(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
     }
     // Labels are short descriptions, written for the crate.
     let described = |what: &str| format!("give the {what} a short description");
-    for output in f.outputs() {
-        for (i, indicator) in output.indicators.iter().enumerate() {
+    for (code, indicators) in f.indicator_lists() {
+        for (i, indicator) in indicators.iter().enumerate() {
             text(sink, &indicator.label, || {
-                let owner = element_ref(f, &output.code);
+                let owner = Ref::element(f.id.clone(), code.clone());
                 let what = format!("label for indicator {}", i + 1);
                 (
                     owner.clone(),

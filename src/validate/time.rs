@@ -6,7 +6,7 @@ use chrono::Datelike as _;
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
 use crate::format::Location;
-use crate::{Framework, FrameworkKind, Period, Ref};
+use crate::{Framework, FrameworkKind, Period, ProgressReport, Ref};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in cx.set {
@@ -14,6 +14,38 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         schedules(f, sink);
         targets(f, sink);
         plan(f, sink);
+    }
+    for r in cx.set.reports() {
+        reversed_report_periods(r, sink);
+    }
+}
+
+/// The periods of a progress report: the one it covers and those of its
+/// indicator actuals.
+fn reversed_report_periods(r: &ProgressReport, sink: &mut Sink<'_>) {
+    let report = Ref::Framework(r.id.clone());
+    let covers = r
+        .covers
+        .filter(|p| p.is_reversed())
+        .map(|p| (p, Location::Field(report.clone(), "covers".to_owned())));
+    let actuals = r
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.period.is_reversed())
+        .map(|(i, o)| (o.period, Location::Item(report.clone(), "indicators".to_owned(), i)));
+    for (period, location) in covers.into_iter().chain(actuals) {
+        sink.report(
+            Rule::ReversedPeriod,
+            location,
+            vec![report.clone()],
+            format!(
+                "a period of {report} starts on {} but ends on {}",
+                period.start(),
+                period.end()
+            ),
+            swap(period),
+        );
     }
 }
 
@@ -51,10 +83,14 @@ fn reversed_periods(f: &Framework, sink: &mut Sink<'_>) {
             }
         }
     }
-    for output in f.outputs() {
-        for (i, indicator) in output.indicators.iter().enumerate() {
-            if let Some(period) = reversed(indicator.period) {
-                let r = element_ref(f, &output.code);
+    for (code, indicators) in f.indicator_lists() {
+        for (i, indicator) in indicators.iter().enumerate() {
+            let periods = indicator
+                .period
+                .into_iter()
+                .chain(indicator.periods.iter().map(|p| p.period));
+            for period in periods.filter(|p| p.is_reversed()) {
+                let r = Ref::element(f.id.clone(), code.clone());
                 report(r.clone(), Location::Item(r, "indicators".to_owned(), i), period);
             }
         }
