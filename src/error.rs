@@ -27,7 +27,7 @@ pub enum Error {
         message: String,
     },
     /// Two documents (frameworks or progress reports) of one set have the same id.
-    #[error("the set already holds a framework or report with id {0:?}; give each document its own id")]
+    #[error("the set already holds a framework or report with id {0}; give each document its own id")]
     DuplicateFramework(FrameworkId),
     /// A graph query named a node the graph does not have.
     #[error("the graph has no node {0}")]

@@ -1,6 +1,6 @@
-//! The JSON Schema of the framework file format.
+//! The JSON Schemas of the file formats: frameworks and progress reports.
 
-use crate::Framework;
+use crate::{Framework, ProgressReport};
 
 /// The JSON Schema (draft 2020-12) of a framework file, pretty-printed.
 ///
@@ -13,6 +13,21 @@ use crate::Framework;
 /// ```
 pub fn framework_schema() -> String {
     let schema = schemars::schema_for!(Framework);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema (draft 2020-12) of a progress report file, pretty-printed.
+///
+/// Committed as `docs/progress-report.schema.json`; a test keeps the two equal.
+///
+/// ```
+/// let schema = ilo_frameworks::report_schema();
+/// assert!(schema.contains("\"title\": \"ProgressReport\""));
+/// ```
+pub fn report_schema() -> String {
+    let schema = schemars::schema_for!(ProgressReport);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text

@@ -32,6 +32,7 @@
 mod build;
 mod coverage;
 mod export;
+mod feeds;
 mod gaps;
 mod node;
 mod query;
@@ -44,6 +45,7 @@ use petgraph::visit::EdgeRef;
 
 pub use coverage::CoverageMatrix;
 pub use export::{GraphJson, JsonEdge, JsonNode};
+pub(crate) use feeds::Feed;
 pub use node::{NodeKey, NodeKind};
 pub use query::{Contributions, Reach};
 

@@ -21,7 +21,7 @@ fn the_complete_example_loads_with_every_table() {
     assert_eq!(f.outputs().count(), 3);
     let output = f.output("3.1".parse().unwrap()).unwrap();
     assert_eq!(output.actions().count(), 3);
-    assert_eq!(output.indicators[0].target, Some(12.0));
+    assert_eq!(output.indicators[0].target, Some(Value::Number(12.0)));
     let p = &f.programmes[0];
     assert_eq!(p.coverage.as_ref().and_then(Coverage::regional_sum), Some(4));
     assert_eq!(p.contributes_to[1].share().map(Share::value), Some(0.25));
@@ -154,7 +154,7 @@ fn sets_refuse_two_frameworks_with_one_id() {
     let e = set.insert(f.clone()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "the set already holds a framework with id FrameworkId(\"youth-jobs\"); give each framework its own id"
+        "the set already holds a framework or report with id youth-jobs; give each document its own id"
     );
     assert_eq!(set.len(), 1);
     let json = set.to_json_string().unwrap();
@@ -192,6 +192,15 @@ fn the_committed_schema_is_up_to_date() {
     assert!(
         committed == current,
         "docs/framework.schema.json is out of date: run `cargo run --example schema > docs/framework.schema.json`"
+    );
+}
+
+#[test]
+fn the_committed_report_schema_is_up_to_date() {
+    let committed = include_str!("../../docs/progress-report.schema.json");
+    assert!(
+        committed == report_schema(),
+        "docs/progress-report.schema.json is out of date: run `cargo run --example schema report > docs/progress-report.schema.json`"
     );
 }
 

@@ -1454,9 +1454,9 @@ fn negative_quantity(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         QuantitySlot::NewIndicator(fi, oi, ui, baseline) => {
             let mut indicator = Indicator::new("mutant indicator");
             if baseline {
-                indicator.baseline = Some(-3.0);
+                indicator.baseline = Some(Value::Number(-3.0));
             } else {
-                indicator.target = Some(-20.0);
+                indicator.target = Some(Value::Number(-20.0));
             }
             fs[fi].outcomes[oi].outputs[ui].indicators.push(indicator);
         }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use ilo_frameworks::*;
-use proptest::collection::vec;
+use proptest::collection::{btree_map, vec};
 use proptest::option;
 use proptest::prelude::*;
 
@@ -126,25 +126,160 @@ fn link() -> impl Strategy<Value = Link> {
     ]
 }
 
-fn indicator() -> impl Strategy<Value = Indicator> {
-    (
+fn value() -> impl Strategy<Value = Value> {
+    prop_oneof![number().prop_map(Value::Number), text().prop_map(Value::Text)]
+}
+
+fn dimensions() -> impl Strategy<Value = std::collections::BTreeMap<String, String>> {
+    btree_map(
+        prop_oneof![Just("sex".to_owned()), Just("country".to_owned()), text()],
         text(),
+        0..3,
+    )
+}
+
+fn data_point() -> impl Strategy<Value = DataPoint> {
+    (value(), dimensions(), option::of(text())).prop_map(|(value, dimensions, comment)| DataPoint {
+        value,
+        dimensions,
+        comment,
+    })
+}
+
+fn data_points() -> impl Strategy<Value = DataPoints> {
+    vec(data_point(), 0..3).prop_map(DataPoints)
+}
+
+fn indicator_period() -> impl Strategy<Value = IndicatorPeriod> {
+    (period(), data_points(), data_points()).prop_map(|(period, target, actual)| IndicatorPeriod {
+        period,
+        target,
+        actual,
+    })
+}
+
+fn measure() -> impl Strategy<Value = Measure> {
+    proptest::sample::select(Measure::ALL.to_vec())
+}
+
+fn aggregation() -> impl Strategy<Value = Aggregation> {
+    prop_oneof![
+        Just(Aggregation::Sum),
+        Just(Aggregation::Mean),
+        Just(Aggregation::Latest),
+        Just(Aggregation::None),
+        text().prop_map(Aggregation::DistinctCount),
+    ]
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    let head = (
+        text(),
+        measure(),
+        prop_oneof![Just(Direction::Ascending), Just(Direction::Descending)],
+        option::of(aggregation()),
         option::of(text()),
-        option::of(number()),
-        option::of(number()),
+    );
+    let values = (
+        option::of(value()),
+        option::of(partial_date()),
+        option::of(value()),
         option::of(period()),
+        vec(indicator_period(), 0..3),
         vec(sdg_code(), 0..3),
         provenance(),
-    )
-        .prop_map(|(label, unit, baseline, target, period, sdg, source)| Indicator {
+    );
+    (head, values).prop_map(
+        |(
+            (label, measure, direction, aggregation, unit),
+            (baseline, baseline_date, target, period, periods, sdg, source),
+        )| Indicator {
             label,
+            measure,
+            direction,
+            aggregation,
             unit,
             baseline,
+            baseline_date,
             target,
             period,
+            periods,
             sdg,
             source,
-        })
+        },
+    )
+}
+
+fn report() -> impl Strategy<Value = ProgressReport> {
+    let status = prop_oneof![
+        Just(DeliverableStatus::NotStarted),
+        Just(DeliverableStatus::InProgress),
+        Just(DeliverableStatus::Done),
+        Just(DeliverableStatus::Dropped),
+    ];
+    let deliverable = (reference(), status, option::of(quarter()), option::of(text())).prop_map(
+        |(element, status, completed, note)| DeliverableObservation {
+            element,
+            status,
+            completed,
+            note,
+        },
+    );
+    let target = (
+        reference(),
+        1u32..5,
+        value(),
+        option::of(partial_date()),
+        option::of(text()),
+    )
+        .prop_map(|(element, target, value, as_of, note)| TargetObservation {
+            element,
+            target,
+            value,
+            as_of,
+            note,
+        });
+    let indicator = (
+        reference(),
+        1u32..5,
+        period(),
+        value(),
+        dimensions(),
+        option::of(text()),
+    )
+        .prop_map(
+            |(element, indicator, period, value, dimensions, note)| IndicatorObservation {
+                element,
+                indicator,
+                period,
+                value,
+                dimensions,
+                note,
+            },
+        );
+    (
+        framework_id(),
+        text(),
+        partial_date(),
+        option::of(period()),
+        provenance(),
+        vec(deliverable, 0..3),
+        vec(target, 0..3),
+        vec(indicator, 0..3),
+    )
+        .prop_map(
+            |(id, title, date, covers, source, deliverables, targets, indicators)| ProgressReport {
+                id,
+                kind: ReportKind::ProgressReport,
+                title,
+                date,
+                covers,
+                source,
+                deliverables,
+                targets,
+                indicators,
+            },
+        )
 }
 
 fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
@@ -192,12 +327,14 @@ fn outcome() -> impl Strategy<Value = Outcome> {
             vec(standard_ref(), 0..2),
             provenance(),
             vec(output(code), 0..3),
+            vec(indicator(), 0..2),
         )
-            .prop_map(move |(title, sdg, standards, source, outputs)| Outcome {
+            .prop_map(move |(title, sdg, standards, source, outputs, indicators)| Outcome {
                 code,
                 title,
                 sdg,
                 standards,
+                indicators,
                 source,
                 outputs,
             })
@@ -284,12 +421,13 @@ fn programme() -> impl Strategy<Value = Programme> {
         vec(link(), 0..3),
         option::of(reference()),
         provenance(),
+        vec(indicator(), 0..2),
     );
     (head, body, links).prop_map(
         |(
             (id, kind, acronym, name, status, launched, planned_launch, period),
             (endorsement, host, reference_model, coverage, targets, partners, initiatives, modalities),
-            (funding, sdg, standards, contributes_to, succeeds, source),
+            (funding, sdg, standards, contributes_to, succeeds, source, indicators),
         )| Programme {
             id,
             kind,
@@ -304,6 +442,7 @@ fn programme() -> impl Strategy<Value = Programme> {
             reference_model,
             coverage,
             targets,
+            indicators,
             partners,
             initiatives,
             modalities,
@@ -504,6 +643,20 @@ proptest! {
         let text = f.to_json_string().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let back = Framework::from_json_str(&text, "generated.json").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, f);
+    }
+
+    #[test]
+    fn reports_round_trip_through_toml(r in report()) {
+        let text = r.to_toml_string().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = ProgressReport::from_toml_str(&text, "generated.toml").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, r);
+    }
+
+    #[test]
+    fn reports_round_trip_through_json(r in report()) {
+        let text = r.to_json_string().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = ProgressReport::from_json_str(&text, "generated.json").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, r);
     }
 
     #[test]

@@ -94,7 +94,11 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Print the JSON Schema of the framework file format.
-    Schema,
+    Schema {
+        /// Print the schema of progress report files instead.
+        #[arg(long)]
+        report: bool,
+    },
 }
 
 /// How `check` prints its report.
@@ -175,7 +179,8 @@ fn main() -> ExitCode {
             table,
             files,
         } => export::run(format, only.as_deref(), table.as_deref(), &files),
-        Command::Schema => Ok(Outcome::ok(ilo_frameworks::framework_schema())),
+        Command::Schema { report: false } => Ok(Outcome::ok(ilo_frameworks::framework_schema())),
+        Command::Schema { report: true } => Ok(Outcome::ok(ilo_frameworks::report_schema())),
     };
     match result {
         Ok(outcome) => {
