@@ -38,6 +38,7 @@ mod diagnostic;
 mod links;
 mod numbers;
 mod render;
+mod results;
 mod rule;
 mod structure;
 mod time;
@@ -242,6 +243,7 @@ fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Resu
     links::check(&context, &mut sink);
     time::check(&context, &mut sink);
     numbers::check(&context, &mut sink);
+    results::check(&context, &mut sink);
     Ok(Report::new(sink.found))
 }
 

@@ -20,10 +20,12 @@ pub enum Family {
     Time,
     /// Counts, totals, shares and the claims of the sources.
     Numbers,
+    /// Indicators' values and periods, and what progress reports say.
+    Results,
 }
 
 impl Family {
-    /// `format`, `structure`, `links`, `time` or `numbers`.
+    /// `format`, `structure`, `links`, `time`, `numbers` or `results`.
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Format => "format",
@@ -31,6 +33,7 @@ impl Family {
             Family::Links => "links",
             Family::Time => "time",
             Family::Numbers => "numbers",
+            Family::Results => "results",
         }
     }
 }
@@ -118,6 +121,16 @@ rules! {
     ClaimContradictsModel => (Numbers, "claim-contradicts-model", Warning, "A count or name the source states disagrees with what the framework holds."),
     SharesExceedWhole => (Numbers, "shares-exceed-whole", Error, "The shares of one element's links add up to more than 1."),
     NegativeQuantity => (Numbers, "negative-quantity", Error, "A target, baseline, quantity or amount is negative."),
+    ActualOutsidePeriod => (Results, "actual-outside-period", Warning, "An actual is given for a period outside its indicator's period."),
+    ValueKindMismatch => (Results, "value-kind-mismatch", Error, "A qualitative indicator has a number, or a quantitative indicator or target a text."),
+    PercentageOutOfRange => (Results, "percentage-out-of-range", Error, "A value of a percentage indicator is outside 0 to 100."),
+    TargetWrongSide => (Results, "target-wrong-side", Warning, "A target lies on the wrong side of the baseline for the indicator's direction."),
+    UnknownObservedElement => (Results, "unknown-observed-element", Error, "A progress report observes an element, target or indicator that no loaded framework holds, or an element of the wrong kind."),
+    ReportBeforeFramework => (Results, "report-before-framework", Warning, "A progress report is dated before a framework it reports on was issued."),
+    DoneWithoutCompletion => (Results, "done-without-completion", Warning, "A report says a deliverable is done but gives no completion quarter."),
+    CompletedAfterSchedule => (Results, "completed-after-schedule", Note, "A deliverable was completed after its last scheduled quarter."),
+    CompletedAfterReport => (Results, "completed-after-report", Error, "A report gives a completion quarter that begins after the report's own date."),
+    DoubleCount => (Results, "double-count", Note, "An element's indicator values reach one output or outcome along two or more paths (a diamond); roll-ups count them once."),
 }
 
 impl Rule {

@@ -991,8 +991,8 @@ fn documented_codes() -> Vec<&'static str> {
 }
 
 #[test]
-fn there_are_34_rules_in_five_families() {
-    assert_eq!(Rule::ALL.len(), 34);
+fn there_are_44_rules_in_six_families() {
+    assert_eq!(Rule::ALL.len(), 44);
     let mut by_family: BTreeMap<&str, usize> = BTreeMap::new();
     for rule in Rule::ALL {
         *by_family.entry(rule.family().as_str()).or_default() += 1;
@@ -1003,6 +1003,7 @@ fn there_are_34_rules_in_five_families() {
             ("format", 2),
             ("links", 9),
             ("numbers", 5),
+            ("results", 10),
             ("structure", 11),
             ("time", 7)
         ])
@@ -1067,6 +1068,15 @@ fn fenced<'a>(section: &'a str, language: &str) -> Option<&'a str> {
     Some(&section[start..start + end])
 }
 
+/// The text of the second fenced block of `language` in `section`.
+fn second_fenced<'a>(section: &'a str, language: &str) -> Option<&'a str> {
+    let open = format!("```{language}\n");
+    let first = section.find(&open)? + open.len();
+    let rest = &section[first..];
+    let after_first = rest.find("```")? + 3;
+    fenced(&rest[after_first..], language)
+}
+
 /// Each rule's section of docs/rules.md: the text under its heading.
 fn documented_section(rule: Rule) -> &'static str {
     let heading = format!("### {}\n", rule.code());
@@ -1095,6 +1105,13 @@ fn every_example_in_the_documentation_gives_the_message_shown() {
                 .add_toml(example, "mine.toml")
                 .unwrap_or_else(|e| panic!("{rule}: the example loads: {e}"));
             set.insert(framework).expect("one framework");
+            // A second block, where there is one, is a progress report on the first.
+            if let Some(report) = second_fenced(section, "toml") {
+                let report = sources
+                    .add_report_toml(report, "report.toml")
+                    .unwrap_or_else(|e| panic!("{rule}: the report loads: {e}"));
+                set.insert_report(report).expect("one report");
+            }
             validate::validate_with_sources(&set, &sources, &Config::default()).expect("runs")
         };
         let messages: Vec<&str> = report.of_rule(rule).map(|d| d.message.as_str()).collect();
