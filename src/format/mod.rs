@@ -18,7 +18,7 @@ pub use error::LoadError;
 pub(crate) use error::line_column;
 pub use schema::{framework_schema, report_schema};
 pub use sources::{Location, SourceFile, SourceMap, Span};
-pub(crate) use tables::field as csv_field;
+pub use tables::field as csv_field;
 pub use tables::{Table, table};
 
 use crate::{Error, Framework, FrameworkSet, ProgressReport, StandardCatalogue};

@@ -21,19 +21,25 @@ pub enum Table {
     Links,
     /// `level, code, parent, unsd_code, title`
     Sdg,
+    /// `framework, element, number, label, measure, unit, baseline, period_start, period_end, target, actual`:
+    /// one row per reporting period of an indicator (one row for an
+    /// indicator without periods, with its `period` and `target`), with the
+    /// targets and actuals the framework states.
+    Indicators,
 }
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Outputs,
         Table::Deliverables,
         Table::Programmes,
         Table::Links,
         Table::Sdg,
+        Table::Indicators,
     ];
 
-    /// The table's name: `outputs`, `deliverables`, `programmes`, `links`, `sdg`.
+    /// The table's name: `outputs`, `deliverables`, `programmes`, `links`, `sdg`, `indicators`.
     pub fn name(self) -> &'static str {
         match self {
             Table::Outputs => "outputs",
@@ -41,6 +47,7 @@ impl Table {
             Table::Programmes => "programmes",
             Table::Links => "links",
             Table::Sdg => "sdg",
+            Table::Indicators => "indicators",
         }
     }
 
@@ -75,6 +82,19 @@ impl Table {
             ],
             Table::Links => &["from", "to", "kind", "share"],
             Table::Sdg => &["level", "code", "parent", "unsd_code", "title"],
+            Table::Indicators => &[
+                "framework",
+                "element",
+                "number",
+                "label",
+                "measure",
+                "unit",
+                "baseline",
+                "period_start",
+                "period_end",
+                "target",
+                "actual",
+            ],
         }
     }
 }
@@ -98,7 +118,14 @@ impl FromStr for Table {
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
-pub(crate) fn field(text: &str) -> String {
+///
+/// ```
+/// use ilo_frameworks::format::csv_field;
+///
+/// assert_eq!(csv_field("plain"), "plain");
+/// assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+/// ```
+pub fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -142,6 +169,7 @@ pub fn table(set: &FrameworkSet, sdg: &SdgCatalogue, table: Table) -> String {
         Table::Programmes => set.iter().for_each(|f| programmes(&mut out, f)),
         Table::Links => set.iter().for_each(|f| links(&mut out, f)),
         Table::Sdg => sdg_rows(&mut out, sdg),
+        Table::Indicators => set.iter().for_each(|f| indicators(&mut out, f)),
     }
     out
 }
@@ -273,6 +301,41 @@ fn links(out: &mut String, f: &Framework) {
     }
     for l in &f.links {
         link_row(out, &l.from, &l.to, l.kind, l.share.map(|s| s.value()));
+    }
+}
+
+fn indicators(out: &mut String, f: &Framework) {
+    for (code, list) in f.indicator_lists() {
+        let element = Ref::element(f.id.clone(), code).to_string();
+        for (i, indicator) in list.iter().enumerate() {
+            let head = [
+                f.id.to_string(),
+                element.clone(),
+                (i + 1).to_string(),
+                indicator.label.clone(),
+                indicator.measure.to_string(),
+                optional(indicator.unit.as_ref()),
+                optional(indicator.baseline.as_ref()),
+            ];
+            let period = |p: Option<crate::Period>| {
+                (
+                    optional(p.map(crate::Period::start)),
+                    optional(p.map(crate::Period::end)),
+                )
+            };
+            if indicator.periods.is_empty() {
+                let (start, end) = period(indicator.period);
+                let mut cells = head.to_vec();
+                cells.extend([start, end, optional(indicator.target.as_ref()), String::new()]);
+                row(out, &cells);
+            }
+            for p in &indicator.periods {
+                let (start, end) = period(Some(p.period));
+                let mut cells = head.to_vec();
+                cells.extend([start, end, p.target.to_string(), p.actual.to_string()]);
+                row(out, &cells);
+            }
+        }
     }
 }
 

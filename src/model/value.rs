@@ -247,6 +247,24 @@ impl DataPoints {
     }
 }
 
+impl fmt::Display for DataPoints {
+    /// A lone total as its value; otherwise each point with its dimensions,
+    /// joined by `; `: `4 (sex=female); 3 (sex=male)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, point) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}", point.value)?;
+            if !point.is_total() {
+                let dimensions: Vec<String> = point.dimensions.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                write!(f, " ({})", dimensions.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl From<Value> for DataPoints {
     fn from(value: Value) -> Self {
         DataPoints::total(value)

@@ -3,24 +3,29 @@
 
 use std::path::{Path, PathBuf};
 
-use ilo_frameworks::format::SourceMap;
+use ilo_frameworks::format::{Document, SourceMap};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
 use ilo_frameworks::validate::{self, Config, Rule};
 use ilo_frameworks::{Error, FrameworkSet, Ref, builtin};
 
 use crate::Failure;
 
-/// The built-in frameworks and the given files, with where each came from.
+/// The built-in frameworks and the given files (frameworks or progress
+/// reports), with where each came from.
 pub(crate) fn load(files: &[PathBuf]) -> Result<(FrameworkSet, SourceMap), Failure> {
     let (mut set, mut sources) = validate::builtin_with_sources().map_err(|e| e.to_string())?;
     for path in files {
-        let framework = load_file(&mut sources, path)?;
-        set.insert(framework).map_err(|e| format!("{}: {e}", path.display()))?;
+        let added = match load_file(&mut sources, path)? {
+            Document::Framework(framework) => set.insert(framework),
+            Document::Report(report) => set.insert_report(report),
+            _ => return Err(format!("{}: holds a kind of document this version cannot use", path.display())),
+        };
+        added.map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok((set, sources))
 }
 
-fn load_file(sources: &mut SourceMap, path: &Path) -> Result<ilo_frameworks::Framework, Failure> {
+fn load_file(sources: &mut SourceMap, path: &Path) -> Result<Document, Failure> {
     let is_toml = path.extension().is_some_and(|e| e == "toml");
     if is_toml && let Ok(text) = std::fs::read_to_string(path) {
         // Name the SDG codes written in upper case before the reader stops at the first.
@@ -39,7 +44,7 @@ fn load_file(sources: &mut SourceMap, path: &Path) -> Result<ilo_frameworks::Fra
             return Err(hints.join("\nerror: "));
         }
     }
-    sources.load(path).map_err(|e| match e {
+    sources.load_document(path).map_err(|e| match e {
         Error::Io { path, source } => format!("cannot read {}: {source}", path.display()),
         other => other.to_string(),
     })

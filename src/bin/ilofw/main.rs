@@ -10,6 +10,7 @@ mod coverage;
 mod export;
 mod input;
 mod links;
+mod progress;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -86,12 +87,24 @@ enum Command {
         /// this element (dot, mermaid).
         #[arg(long, value_name = "REF")]
         only: Option<String>,
-        /// With csv: the table, one of outputs, deliverables, programmes, links, sdg.
+        /// With csv: the table, one of outputs, deliverables, programmes, links, sdg, indicators.
         #[arg(long, value_name = "NAME")]
         table: Option<String>,
         /// Framework files to load with the built-ins.
         #[arg(long = "file", value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Where every deliverable, programme target and indicator stands as
+    /// of a date, and what their values add up to at each output and outcome.
+    Progress {
+        /// Framework and progress report files (`.toml` or `.json`) to load with the built-ins.
+        files: Vec<PathBuf>,
+        /// The day asked about: a quarter (`2019Q4`, its last day) or a date (`2019-12-31`).
+        #[arg(long, value_name = "QUARTER|DATE")]
+        as_of: String,
+        /// How to print the answer.
+        #[arg(long, value_enum, default_value_t = ProgressFormat::Table)]
+        format: ProgressFormat,
     },
     /// Print the JSON Schema of the framework file format.
     Schema {
@@ -117,6 +130,17 @@ enum MatrixFormat {
     Table,
     /// Comma-separated values.
     Csv,
+}
+
+/// How `progress` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ProgressFormat {
+    /// Aligned columns for the terminal, then the roll-ups.
+    Table,
+    /// Comma-separated values, one row per deliverable, target and indicator.
+    Csv,
+    /// The whole evaluation, roll-ups included, as JSON.
+    Json,
 }
 
 /// What `export` writes.
@@ -179,6 +203,7 @@ fn main() -> ExitCode {
             table,
             files,
         } => export::run(format, only.as_deref(), table.as_deref(), &files),
+        Command::Progress { files, as_of, format } => progress::run(&files, &as_of, format),
         Command::Schema { report: false } => Ok(Outcome::ok(ilo_frameworks::framework_schema())),
         Command::Schema { report: true } => Ok(Outcome::ok(ilo_frameworks::report_schema())),
     };
