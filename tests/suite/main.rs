@@ -7,6 +7,7 @@ mod graph;
 mod graph_props;
 mod identifiers;
 mod mutation;
+mod progress;
 mod roundtrip;
 mod rules;
 mod sdg;

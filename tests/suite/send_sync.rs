@@ -91,4 +91,29 @@ fn public_types_are_send_and_sync() {
     is_send_sync::<validate::Rule>();
     is_send_sync::<validate::Report>();
     is_send_sync::<synthetic::SyntheticConfig>();
+    // Results and progress.
+    is_send_sync::<Value>();
+    is_send_sync::<DataPoint>();
+    is_send_sync::<DataPoints>();
+    is_send_sync::<Measure>();
+    is_send_sync::<Direction>();
+    is_send_sync::<Aggregation>();
+    is_send_sync::<IndicatorPeriod>();
+    is_send_sync::<ProgressReport>();
+    is_send_sync::<ReportKind>();
+    is_send_sync::<DeliverableStatus>();
+    is_send_sync::<DeliverableObservation>();
+    is_send_sync::<TargetObservation>();
+    is_send_sync::<IndicatorObservation>();
+    is_send_sync::<format::Document>();
+    is_send_sync::<progress::AsOf>();
+    is_send_sync::<progress::Progress>();
+    is_send_sync::<progress::DeliverableProgress>();
+    is_send_sync::<progress::DeliverableState>();
+    is_send_sync::<progress::TargetProgress>();
+    is_send_sync::<progress::IndicatorProgress>();
+    is_send_sync::<progress::TrackState>();
+    is_send_sync::<progress::RollUp>();
+    is_send_sync::<progress::RollUpGroup>();
+    is_send_sync::<progress::Contribution>();
 }
