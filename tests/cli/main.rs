@@ -139,12 +139,12 @@ fn bad_arguments_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: --format csv needs --table NAME (outputs, deliverables, programmes, links or sdg)\n"
+        "error: --format csv needs --table NAME (outputs, deliverables, programmes, links, sdg or indicators)\n"
     );
     let out = ilofw(&["export", "--format", "csv", "--table", "people"]);
     assert_eq!(
         stderr(&out),
-        "error: no table \"people\"; the tables are outputs, deliverables, programmes, links, sdg\n"
+        "error: no table \"people\"; the tables are outputs, deliverables, programmes, links, sdg, indicators\n"
     );
 }
 
@@ -227,4 +227,97 @@ fn schema_is_the_committed_one() {
     let out = ilofw(&["schema"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), include_str!("../../docs/framework.schema.json"));
+}
+
+#[test]
+fn progress_as_of_a_quarter_with_a_report() {
+    let out = ilofw(&["progress", "examples/data/gsc-progress-2019.toml", "--as-of", "2019Q4"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("as of 2019-12-31 (2019Q4): 42 deliverables, 1 late;"),
+        "{text}"
+    );
+    insta::assert_snapshot!("progress_gsc_2019q4", text);
+}
+
+#[test]
+fn progress_as_csv_has_element_due_and_state_columns() {
+    let out = ilofw(&["progress", "--as-of", "2019Q4", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("element,kind,due,state,reported,actual,target,achieved,label")
+    );
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("gsc-2017-21:9.2,"))
+        .expect("a row for 9.2");
+    assert!(row.starts_with("gsc-2017-21:9.2,deliverable,2018Q4,overdue,"), "{row}");
+    // Every deliverable of the work-plan has a row.
+    assert_eq!(text.lines().filter(|l| l.starts_with("gsc-2017-21:")).count(), 29);
+}
+
+#[test]
+fn progress_as_json_carries_the_rollups() {
+    let out = ilofw(&[
+        "progress",
+        "examples/data/youth-employment.toml",
+        "--as-of",
+        "2024-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["as_of"], "2024-12-31");
+    let rollups = value["rollups"].as_array().expect("roll-ups");
+    let outcome = rollups
+        .iter()
+        .find(|r| r["element"] == "youth-jobs:3")
+        .expect("outcome 3");
+    assert_eq!(outcome["groups"][0]["value"], 4.0);
+}
+
+#[test]
+fn progress_refuses_a_bad_date() {
+    let out = ilofw(&["progress", "--as-of", "Q4 2019"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: invalid date or quarter \"Q4 2019\": write a quarter (2019Q4) or a date (2019-12-31)\n"
+    );
+}
+
+#[test]
+fn reports_load_in_every_command() {
+    let report = "examples/data/gsc-progress-2019.toml";
+    let out = ilofw(&["check", report]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("results/completed-after-schedule"));
+    let out = ilofw(&["links", "gsc-2017-21:9.2", "--file", report]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ilofw(&["coverage", "--file", report]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = ilofw(&["export", "--format", "json", "--file", report]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["reports"][0]["id"], "gsc-progress-2019");
+}
+
+#[test]
+fn export_csv_indicators() {
+    let out = ilofw(&[
+        "export",
+        "--format",
+        "csv",
+        "--table",
+        "indicators",
+        "--file",
+        "examples/data/youth-employment.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("export_csv_indicators", stdout(&out));
 }
