@@ -54,6 +54,10 @@
 //! - The model ([`Framework`], [`FrameworkSet`], [`Outcome`], [`Output`],
 //!   [`Indicator`], [`Programme`], [`Deliverable`], [`Link`], [`Claim`],
 //!   [`Provenance`], [`StandardCatalogue`]).
+//! - Results ([`Indicator`] with [`IndicatorPeriod`]s of targets and
+//!   actuals as [`DataPoints`], after IATI's result model) and
+//!   [`ProgressReport`]s, dated documents of record whose observations say
+//!   how deliverables, targets and indicators stand.
 //! - Built-in data ([`builtin`]): the five source documents and the labour
 //!   standards they cite, embedded in the crate.
 //! - The SDG catalogue ([`sdg`]): the UN goals, targets and indicators,
@@ -63,9 +67,12 @@
 //!   cycles and exports.
 //! - Validation ([`validate`]): consistency rules with stable codes,
 //!   severities, places in files and help, configurable per code.
+//! - Progress ([`progress`]): where every deliverable, target and indicator
+//!   stands as of a day, and roll-ups of indicator values to outputs and
+//!   outcomes that count each source once.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
-//!   `to_json_string` on the model's documents, [`LoadError`], and
-//!   [`framework_schema`].
+//!   `to_json_string` on the model's documents, [`LoadError`],
+//!   [`framework_schema`] and [`report_schema`].
 //!
 //! Every public type is `Send + Sync`.
 

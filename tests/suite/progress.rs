@@ -276,11 +276,17 @@ fn descending_indicators_are_on_track_below_the_path() {
         .unwrap();
     // End of 2020: the path expects 50 - 40 × 365/1460 = 40; 40 is on it.
     let i = &evaluate(&set, "2020Q4").indicators[0];
-    assert_eq!((i.actual.clone(), i.state), (Some(Value::Number(40.0)), TrackState::OnTrack));
+    assert_eq!(
+        (i.actual.clone(), i.state),
+        (Some(Value::Number(40.0)), TrackState::OnTrack)
+    );
     assert_eq!(i.achieved, Some(0.25));
     // End of 2021: the path expects 30; 35 is behind. The latest period is read.
     let i = &evaluate(&set, "2021Q4").indicators[0];
-    assert_eq!((i.actual.clone(), i.state), (Some(Value::Number(35.0)), TrackState::Behind));
+    assert_eq!(
+        (i.actual.clone(), i.state),
+        (Some(Value::Number(35.0)), TrackState::Behind)
+    );
     // Mid-2021 the 2021 period has started: its actual is read, at the day asked about.
     let i = &evaluate(&set, "2021-06-30").indicators[0];
     assert_eq!(i.actual_date.map(|d| d.to_string()).as_deref(), Some("2021-06-30"));
@@ -306,7 +312,10 @@ value = 28
     set.insert_report(ProgressReport::from_toml_str(report, "r.toml").unwrap())
         .unwrap();
     let i = &evaluate(&set, "2022Q1").indicators[0];
-    assert_eq!((i.actual.clone(), i.state), (Some(Value::Number(28.0)), TrackState::OnTrack));
+    assert_eq!(
+        (i.actual.clone(), i.state),
+        (Some(Value::Number(28.0)), TrackState::OnTrack)
+    );
     // Before the report's date, the framework's own figure stands.
     let i = &evaluate(&set, "2022-01-15").indicators[0];
     assert_eq!(i.actual, Some(Value::Number(35.0)));
@@ -354,7 +363,10 @@ fn the_youth_example_rolls_up_without_double_counting() {
     // Indicators' states: 3 of 12 States by the end of 2024 is behind the path.
     let first = &progress.indicators[0];
     assert_eq!(first.element.to_string(), "youth-jobs:3.1");
-    assert_eq!((first.actual.clone(), first.state), (Some(Value::Number(3.0)), TrackState::Behind));
+    assert_eq!(
+        (first.actual.clone(), first.state),
+        (Some(Value::Number(3.0)), TrackState::Behind)
+    );
 }
 
 #[test]
@@ -401,7 +413,9 @@ fn framework_text(programmes: &[Gen], rule: &str) -> String {
     for o in 1..=3 {
         text.push_str(&format!("\n[[outcomes]]\ncode = \"{o}\"\ntitle = \"O{o}\"\n"));
         for u in 1..=3 {
-            text.push_str(&format!("\n[[outcomes.outputs]]\ncode = \"{o}.{u}\"\ntitle = \"U{o}.{u}\"\n"));
+            text.push_str(&format!(
+                "\n[[outcomes.outputs]]\ncode = \"{o}.{u}\"\ntitle = \"U{o}.{u}\"\n"
+            ));
         }
     }
     for (i, p) in programmes.iter().enumerate() {
@@ -409,7 +423,11 @@ fn framework_text(programmes: &[Gen], rule: &str) -> String {
             .links
             .iter()
             .map(|((o, u), share)| {
-                let to = if *u == 0 { format!("gen:{o}") } else { format!("gen:{o}.{u}") };
+                let to = if *u == 0 {
+                    format!("gen:{o}")
+                } else {
+                    format!("gen:{o}.{u}")
+                };
                 match share {
                     Some(s) => format!("{{ to = \"{to}\", share = {} }}", f64::from(*s) / 100.0),
                     None => format!("\"{to}\""),

@@ -27,8 +27,9 @@ pub(crate) fn run(
                 ExportFormat::Json => set.to_json_string().map_err(|e| e.to_string())?,
                 ExportFormat::Toml => set.to_toml_string().map_err(|e| e.to_string())?,
                 _ => {
-                    let name = table_name
-                        .ok_or("--format csv needs --table NAME (outputs, deliverables, programmes, links, sdg or indicators)")?;
+                    let name = table_name.ok_or(
+                        "--format csv needs --table NAME (outputs, deliverables, programmes, links, sdg or indicators)",
+                    )?;
                     let which: Table = name.parse()?;
                     table(&set, builtin::sdg().map_err(|e| e.to_string())?, which)
                 }

@@ -18,7 +18,12 @@ pub(crate) fn load(files: &[PathBuf]) -> Result<(FrameworkSet, SourceMap), Failu
         let added = match load_file(&mut sources, path)? {
             Document::Framework(framework) => set.insert(framework),
             Document::Report(report) => set.insert_report(report),
-            _ => return Err(format!("{}: holds a kind of document this version cannot use", path.display())),
+            _ => {
+                return Err(format!(
+                    "{}: holds a kind of document this version cannot use",
+                    path.display()
+                ));
+            }
         };
         added.map_err(|e| format!("{}: {e}", path.display()))?;
     }

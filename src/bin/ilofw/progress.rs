@@ -94,7 +94,12 @@ fn rows(set: &FrameworkSet, progress: &Progress) -> Vec<Row> {
                 d.completed.map(|q| format!("completed {q}")).unwrap_or_default(),
                 String::new(),
                 String::new(),
-                labels.deliverables.get(&d.element).copied().unwrap_or_default().to_owned(),
+                labels
+                    .deliverables
+                    .get(&d.element)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned(),
             ],
         });
     }
@@ -162,14 +167,17 @@ fn table(set: &FrameworkSet, progress: &Progress) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "as of {} ({}): {} deliverables, {} late; {} targets; {} indicators; {} reports read",
+        "as of {} ({}): {} deliverables, {} late; {} targets; {} indicators; {} read",
         progress.as_of,
         progress.as_of.quarter(),
         progress.deliverables.len(),
         progress.late().count(),
         progress.targets.len(),
         progress.indicators.len(),
-        set.reports().len()
+        match set.reports().len() {
+            1 => "1 report".to_owned(),
+            n => format!("{n} reports"),
+        }
     );
     // Every column but the label is padded to its widest cell; the label ends the line.
     let last = COLUMNS.len() - 1;
