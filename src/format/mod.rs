@@ -133,13 +133,19 @@ pub(crate) fn write<T: Serialize>(value: &T, format: Format) -> Result<String, E
     }
 }
 
-fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
+/// A file's format (from its name), text and name for messages.
+fn read_path(path: &Path) -> Result<(Format, String, String), Error> {
     let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_owned() })?;
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    Ok(read(&text, format, &path.display().to_string())?)
+    Ok((format, text, path.display().to_string()))
+}
+
+fn read_file<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let (format, text, origin) = read_path(path)?;
+    Ok(read(&text, format, &origin)?)
 }
 
 macro_rules! document_io {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Document, Format, LoadError, read};
+use super::{Document, Format, LoadError, read, read_path};
 use crate::{ElementCode, Error, Framework, FrameworkId, ProgressReport, Ref};
 
 /// A place in a framework, as a finding names it.
@@ -99,11 +99,7 @@ impl SourceMap {
     /// As [`Framework::from_toml_str`].
     pub fn add_toml(&mut self, text: &str, origin: &str) -> Result<Framework, LoadError> {
         let framework = Framework::from_toml_str(text, origin)?;
-        let file = self.files.len();
-        self.files.push(SourceFile {
-            name: origin.to_owned(),
-            text: text.into(),
-        });
+        let file = self.push_file(text, origin);
         // The text has just been read, so it parses; spans are a help, not a need.
         if let Ok(document) = DeTable::parse(text) {
             Recorder {
@@ -125,11 +121,7 @@ impl SourceMap {
     /// As [`ProgressReport::from_toml_str`].
     pub fn add_report_toml(&mut self, text: &str, origin: &str) -> Result<ProgressReport, LoadError> {
         let report = ProgressReport::from_toml_str(text, origin)?;
-        let file = self.files.len();
-        self.files.push(SourceFile {
-            name: origin.to_owned(),
-            text: text.into(),
-        });
+        let file = self.push_file(text, origin);
         if let Ok(document) = DeTable::parse(text) {
             let mut recorder = Recorder {
                 map: self,
@@ -154,14 +146,23 @@ impl SourceMap {
     /// As [`ProgressReport::from_json_str`].
     pub fn add_report_json(&mut self, text: &str, origin: &str) -> Result<ProgressReport, LoadError> {
         let report: ProgressReport = read(text, Format::Json, origin)?;
-        let file = self.files.len();
+        let file = self.push_file(text, origin);
+        self.whole_file(&report.id, file);
+        Ok(report)
+    }
+
+    /// Records a file's text; its index in [`SourceMap::files`].
+    fn push_file(&mut self, text: &str, origin: &str) -> usize {
         self.files.push(SourceFile {
             name: origin.to_owned(),
             text: text.into(),
         });
-        self.spans
-            .insert(Location::Framework(report.id.clone()), vec![(file, 0..0)]);
-        Ok(report)
+        self.files.len() - 1
+    }
+
+    /// Points a document read from JSON (which keeps no positions) at its file.
+    fn whole_file(&mut self, id: &FrameworkId, file: usize) {
+        self.spans.insert(Location::Framework(id.clone()), vec![(file, 0..0)]);
     }
 
     /// Reads a `.toml` or `.json` file holding a framework or a progress
@@ -171,12 +172,7 @@ impl SourceMap {
     /// As [`SourceMap::load`].
     pub fn load_document(&mut self, path: impl AsRef<Path>) -> Result<Document, Error> {
         let path = path.as_ref();
-        let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_owned() })?;
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let origin = path.display().to_string();
+        let (format, text, origin) = read_path(path)?;
         let report = super::is_report(&text, format);
         Ok(match (format, report) {
             (Format::Toml, false) => Document::Framework(self.add_toml(&text, &origin)?),
@@ -193,13 +189,8 @@ impl SourceMap {
     /// As [`Framework::from_json_str`].
     pub fn add_json(&mut self, text: &str, origin: &str) -> Result<Framework, LoadError> {
         let framework: Framework = read(text, Format::Json, origin)?;
-        let file = self.files.len();
-        self.files.push(SourceFile {
-            name: origin.to_owned(),
-            text: text.into(),
-        });
-        self.spans
-            .insert(Location::Framework(framework.id.clone()), vec![(file, 0..0)]);
+        let file = self.push_file(text, origin);
+        self.whole_file(&framework.id, file);
         Ok(framework)
     }
 
@@ -208,13 +199,7 @@ impl SourceMap {
     /// # Errors
     /// As [`Framework::load`].
     pub fn load(&mut self, path: impl AsRef<Path>) -> Result<Framework, Error> {
-        let path = path.as_ref();
-        let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat { path: path.to_owned() })?;
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let origin = path.display().to_string();
+        let (format, text, origin) = read_path(path.as_ref())?;
         Ok(match format {
             Format::Toml => self.add_toml(&text, &origin)?,
             Format::Json => self.add_json(&text, &origin)?,

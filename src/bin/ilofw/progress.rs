@@ -107,7 +107,7 @@ fn rows(set: &FrameworkSet, progress: &Progress) -> Vec<Row> {
         let label = labels
             .targets
             .get(&t.element)
-            .and_then(|list| list.get(t.number as usize - 1))
+            .and_then(|list| list.get((t.number as usize).checked_sub(1)?))
             .map(|t| t.label.clone())
             .unwrap_or_default();
         rows.push(Row {
@@ -130,7 +130,7 @@ fn rows(set: &FrameworkSet, progress: &Progress) -> Vec<Row> {
         let label = labels
             .indicators
             .get(&i.element)
-            .and_then(|list| list.get(i.number as usize - 1))
+            .and_then(|list| list.get((i.number as usize).checked_sub(1)?))
             .map(|i| i.label.clone())
             .unwrap_or_default();
         rows.push(Row {
