@@ -1,6 +1,6 @@
 //! Which outputs and outcomes an element's results feed, for roll-ups.
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use super::{FrameworkGraph, NodeKey, NodeKind};
@@ -18,6 +18,9 @@ pub(crate) struct Feed {
     /// How many distinct paths lead there; above 1, a diamond that the
     /// roll-up counts once.
     pub(crate) paths: u32,
+    /// The sum of the paths' shares before it is held to 1: above 1, adding
+    /// the values up path by path would count the element more than once.
+    pub(crate) shares: f64,
 }
 
 fn is_result_level(kind: NodeKind) -> bool {
@@ -43,10 +46,28 @@ impl FrameworkGraph {
     /// element's own links: a roll-up over a whole set is linear in the
     /// set.
     pub(crate) fn feeds(&self, source: NodeIndex) -> Vec<Feed> {
-        // Every path's end with its share, then merged by node (sorting, so
-        // that an element with many links costs n log n, not n²).
-        let mut reached: Vec<(NodeIndex, f64)> = Vec::new();
-        let mut add = |node: NodeIndex, share: f64| reached.push((node, share));
+        let mut feeds = Vec::new();
+        self.feeds_into(source, &mut FeedScratch::default(), &mut feeds);
+        feeds
+    }
+
+    /// A walker that gives the feeds of one element after another, with
+    /// buffers kept from one element to the next: a walk over a whole set
+    /// allocates nothing per element.
+    pub(crate) fn feed_walker(&self) -> FeedWalker<'_> {
+        FeedWalker {
+            graph: self,
+            scratch: FeedScratch::default(),
+            feeds: Vec::new(),
+        }
+    }
+
+    /// [`FrameworkGraph::feeds`] into `feeds` (cleared first).
+    fn feeds_into(&self, source: NodeIndex, scratch: &mut FeedScratch, feeds: &mut Vec<Feed>) {
+        feeds.clear();
+        // Every path's end with its share, then merged by node.
+        let reached = &mut scratch.reached;
+        reached.clear();
         let outcome_of = |node: NodeIndex| {
             self.graph
                 .edges(node)
@@ -55,57 +76,101 @@ impl FrameworkGraph {
         };
         let kind = self.graph[source].kind;
         if is_result_level(kind) {
-            add(source, 1.0);
+            reached.push((source, 1.0));
             if kind == NodeKind::Output
                 && let Some(outcome) = outcome_of(source)
             {
-                add(outcome, 1.0);
+                reached.push((outcome, 1.0));
             }
         }
-        let mut links: Vec<_> = self
-            .graph
-            .edges(source)
-            .filter(|e| e.weight().kind == LinkKind::ContributesTo && is_result_level(self.graph[e.target()].kind))
-            .map(|e| (e.id(), e.target(), e.weight().share.map_or(1.0, |s| s.value())))
-            .collect();
+        let links = &mut scratch.links;
+        links.clear();
+        links.extend(
+            self.graph
+                .edges(source)
+                .filter(|e| e.weight().kind == LinkKind::ContributesTo && is_result_level(self.graph[e.target()].kind))
+                .map(|e| (e.id(), e.target(), e.weight().share.map_or(1.0, |s| s.value()))),
+        );
         // Edges in the order they were added, so that answers are stable.
         links.sort_unstable_by_key(|(id, _, _)| *id);
-        for (_, target, share) in links {
-            add(target, share);
+        for &(_, target, share) in links.iter() {
+            reached.push((target, share));
             if self.graph[target].kind == NodeKind::Output
                 && let Some(outcome) = outcome_of(target)
             {
-                add(outcome, share);
+                reached.push((outcome, share));
             }
         }
-        merge(reached)
+        merge(reached, &mut scratch.order, feeds);
     }
 }
 
+/// Gives the feeds of one element after another
+/// ([`FrameworkGraph::feed_walker`]).
+pub(crate) struct FeedWalker<'g> {
+    graph: &'g FrameworkGraph,
+    scratch: FeedScratch,
+    feeds: Vec<Feed>,
+}
+
+impl FeedWalker<'_> {
+    /// The feeds of `source`, as [`FrameworkGraph::feeds`] gives them;
+    /// none when there is no node.
+    pub(crate) fn feeds(&mut self, source: Option<NodeIndex>) -> &[Feed] {
+        match source {
+            Some(node) => self.graph.feeds_into(node, &mut self.scratch, &mut self.feeds),
+            None => self.feeds.clear(),
+        }
+        &self.feeds
+    }
+}
+
+/// Buffers for [`FrameworkGraph::feeds_into`].
+#[derive(Debug, Default)]
+struct FeedScratch {
+    reached: Vec<(NodeIndex, f64)>,
+    links: Vec<(EdgeIndex, NodeIndex, f64)>,
+    order: Vec<(NodeIndex, usize, f64)>,
+}
+
+/// Path ends up to which [`merge`] looks for an earlier end at the same
+/// node one by one; above it, it sorts (n log n, not n²).
+const MERGE_BY_SEARCH: usize = 16;
+
 /// The feeds of a list of path ends: one per node, in the order each node
-/// was first reached, with the shares summed (at most 1) and the paths
-/// counted.
-fn merge(reached: Vec<(NodeIndex, f64)>) -> Vec<Feed> {
-    let mut order: Vec<(NodeIndex, usize, f64)> =
-        reached.into_iter().enumerate().map(|(i, (n, s))| (n, i, s)).collect();
-    order.sort_unstable_by_key(|(node, first, _)| (*node, *first));
-    let mut feeds: Vec<(usize, Feed)> = Vec::with_capacity(order.len());
-    for (node, first, share) in order {
-        match feeds.last_mut() {
-            Some((_, feed)) if feed.node == node => {
-                feed.fraction = (feed.fraction + share).min(1.0);
-                feed.paths = feed.paths.saturating_add(1);
+/// was first reached, with the shares summed in that order (at most 1) and
+/// the paths counted.
+fn merge(reached: &[(NodeIndex, f64)], order: &mut Vec<(NodeIndex, usize, f64)>, feeds: &mut Vec<Feed>) {
+    let add = |feed: &mut Feed, share: f64| {
+        feed.shares += share;
+        feed.fraction = feed.shares.min(1.0);
+        feed.paths = feed.paths.saturating_add(1);
+    };
+    let first = |node: NodeIndex, share: f64| Feed {
+        node,
+        fraction: share.min(1.0),
+        paths: 1,
+        shares: share,
+    };
+    if reached.len() <= MERGE_BY_SEARCH {
+        for &(node, share) in reached {
+            match feeds.iter_mut().find(|f| f.node == node) {
+                Some(feed) => add(feed, share),
+                None => feeds.push(first(node, share)),
             }
-            _ => feeds.push((
-                first,
-                Feed {
-                    node,
-                    fraction: share.min(1.0),
-                    paths: 1,
-                },
-            )),
+        }
+        return;
+    }
+    order.clear();
+    order.extend(reached.iter().enumerate().map(|(i, &(n, s))| (n, i, s)));
+    order.sort_unstable_by_key(|(node, first, _)| (*node, *first));
+    let mut merged: Vec<(usize, Feed)> = Vec::with_capacity(order.len());
+    for &(node, at, share) in order.iter() {
+        match merged.last_mut() {
+            Some((_, feed)) if feed.node == node => add(feed, share),
+            _ => merged.push((at, first(node, share))),
         }
     }
-    feeds.sort_unstable_by_key(|(first, _)| *first);
-    feeds.into_iter().map(|(_, feed)| feed).collect()
+    merged.sort_unstable_by_key(|(at, _)| *at);
+    feeds.extend(merged.into_iter().map(|(_, feed)| feed));
 }

@@ -13,7 +13,7 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             for (i, indicator) in indicators.iter().enumerate() {
                 let at = || {
                     let owner = Ref::element(f.id.clone(), code.clone());
-                    (owner.clone(), Location::Item(owner, "indicators".to_owned(), i))
+                    (vec![owner.clone()], Location::Item(owner, "indicators".to_owned(), i))
                 };
                 indicator_values(indicator, i + 1, &at, sink);
                 periods_within(indicator, i + 1, &at, sink);
@@ -47,12 +47,12 @@ fn value_fits(
     what: &str,
     value: &Value,
     whose: &dyn Fn() -> String,
-    at: &dyn Fn() -> (Ref, Location),
+    at: &dyn Fn() -> (Vec<Ref>, Location),
     sink: &mut Sink<'_>,
 ) {
     match (measure.is_quantitative(), value) {
         (true, Value::Text(_)) | (false, Value::Number(_)) => {
-            let (owner, location) = at();
+            let (subjects, location) = at();
             let (kind, help) = if measure.is_quantitative() {
                 (
                     format!("a {measure} measure, whose values are numbers"),
@@ -67,17 +67,17 @@ fn value_fits(
             sink.report(
                 Rule::ValueKindMismatch,
                 location,
-                vec![owner],
+                subjects,
                 format!("{} of {} does not fit {kind}", describe(what, value), whose()),
                 help,
             );
         }
         (true, Value::Number(n)) if measure == Measure::Percentage && !(0.0..=100.0).contains(n) => {
-            let (owner, location) = at();
+            let (subjects, location) = at();
             sink.report(
                 Rule::PercentageOutOfRange,
                 location,
-                vec![owner],
+                subjects,
                 format!(
                     "{} of {} is a percentage outside 0 to 100",
                     describe(what, value),
@@ -94,15 +94,19 @@ fn whose(indicator: &Indicator, number: usize, owner: &Ref) -> String {
     format!("indicator {number} (\"{}\") of {owner}", indicator.label)
 }
 
-fn indicator_values(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Location), sink: &mut Sink<'_>) {
+/// Where a finding on one indicator of the framework goes: its element as
+/// the subject, and the indicator's item in the element's list.
+type At<'a> = &'a dyn Fn() -> (Vec<Ref>, Location);
+
+fn indicator_values(indicator: &Indicator, number: usize, at: At<'_>, sink: &mut Sink<'_>) {
     for (what, value) in indicator.values() {
-        let whose = || whose(indicator, number, &at().0);
+        let whose = || whose(indicator, number, &at().0[0]);
         value_fits(indicator.measure, &format!("the {what}"), value, &whose, at, sink);
     }
 }
 
 /// Periods of an indicator that lie outside its overall `period`.
-fn periods_within(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Location), sink: &mut Sink<'_>) {
+fn periods_within(indicator: &Indicator, number: usize, at: At<'_>, sink: &mut Sink<'_>) {
     let Some(span) = indicator.period.filter(|p| !p.is_reversed()) else {
         return;
     };
@@ -110,11 +114,12 @@ fn periods_within(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, L
         if p.period.is_reversed() || span.encloses(p.period) || p.actual.is_empty() {
             continue;
         }
-        let (owner, location) = at();
+        let (subjects, location) = at();
+        let owner = subjects[0].clone();
         sink.report(
             Rule::ActualOutsidePeriod,
             location,
-            vec![owner.clone()],
+            subjects,
             format!(
                 "the actual for {} of {} lies outside the indicator's period {span}",
                 p.period,
@@ -126,7 +131,11 @@ fn periods_within(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, L
 }
 
 /// A target on the wrong side of the baseline for the indicator's direction.
-fn target_side(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Location), sink: &mut Sink<'_>) {
+fn target_side(indicator: &Indicator, number: usize, at: At<'_>, sink: &mut Sink<'_>) {
+    // A qualitative indicator's numbers are reported as such, not compared.
+    if !indicator.measure.is_quantitative() {
+        return;
+    }
     let Some(baseline) = indicator.baseline.as_ref().and_then(Value::as_number) else {
         return;
     };
@@ -141,7 +150,8 @@ fn target_side(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Loca
             Direction::Descending => target > baseline,
         };
         if wrong {
-            let (owner, location) = at();
+            let (subjects, location) = at();
+            let owner = subjects[0].clone();
             let (way, other) = match indicator.direction {
                 Direction::Ascending => ("ascending", "below"),
                 Direction::Descending => ("descending", "above"),
@@ -149,7 +159,7 @@ fn target_side(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Loca
             sink.report(
                 Rule::TargetWrongSide,
                 location,
-                vec![owner.clone()],
+                subjects,
                 format!(
                     "{} is {way} but its target {target} is {other} its baseline {baseline}",
                     whose(indicator, number, &owner)
@@ -167,26 +177,25 @@ fn target_side(indicator: &Indicator, number: usize, at: &dyn Fn() -> (Ref, Loca
 }
 
 /// Elements whose indicator values reach an output or outcome along two
-/// or more paths: the roll-up counts them once, but a reader adding the
-/// outputs up would count them twice.
+/// or more paths whose shares add up to more than the whole: the roll-up
+/// counts them once, but a reader adding the paths up would count them
+/// more than once. Paths whose shares divide the element's effort (0.5 and
+/// 0.5) are not a double count.
 fn double_counts(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in cx.set {
         for p in f.programmes.iter().filter(|p| !p.indicators.is_empty()) {
             let reference = Ref::element(f.id.clone(), crate::ElementCode::from(&p.id));
-            let Some(node) = cx.graph.index_of(&reference) else {
-                continue;
-            };
-            for feed in cx.graph.feeds(node).into_iter().filter(|feed| feed.paths > 1) {
-                let Some(reached) = cx.graph.key_at(feed.node).as_ref() else {
-                    continue;
-                };
+            let Some(node) = cx.graph.index_of(&reference) else { continue };
+            let doubled = |feed: &crate::graph::Feed| feed.paths > 1 && feed.shares > 1.0 + 1e-9;
+            for feed in cx.graph.feeds(node).into_iter().filter(doubled) {
+                let Some(reached) = cx.graph.key_at(feed.node).as_ref() else { continue };
                 sink.report(
                     Rule::DoubleCount,
                     Location::Field(reference.clone(), "contributes_to".to_owned()),
                     vec![reference.clone(), reached.clone()],
                     format!(
-                        "the indicator values of {reference} reach {reached} along {} paths; roll-ups count them once",
-                        feed.paths
+                        "the indicator values of {reference} reach {reached} along {} paths whose shares add up to {}; roll-ups count them once",
+                        feed.paths, feed.shares
                     ),
                     "link to the outputs alone, not also to their outcome; where it serves two outputs of one outcome, give the links shares",
                 );
@@ -230,91 +239,115 @@ impl<'s> Elements<'s> {
             _ => None,
         }
     }
+
+    /// Why `reference` does not name an element of the kind wanted.
+    fn problem(&self, reference: &Ref, wanted: &str) -> String {
+        match (reference, self.get(reference)) {
+            (_, Some(e)) => format!("which is {} {}, not {wanted}", article(e.kind_name()), e.kind_name()),
+            (Ref::Framework(id), None) if self.by_code.contains_key(id.as_str()) => {
+                format!("which is a framework, not {wanted}")
+            }
+            _ => "which no loaded framework holds".to_owned(),
+        }
+    }
+}
+
+/// `1 target`, `2 targets`.
+fn count(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sink<'_>) {
     let owner = Ref::Framework(report.id.clone());
     let item = |list: &str, i: usize| Location::Item(owner.clone(), list.to_owned(), i);
-    let unknown = |sink: &mut Sink<'_>, location: Location, element: &Ref, problem: String| {
+    let unknown = |sink: &mut Sink<'_>, location: Location, element: &Ref, problem: String, help: &str| {
         sink.report(
             Rule::UnknownObservedElement,
             location,
             vec![owner.clone(), element.clone()],
             format!("{owner} reports on {element}, {problem}"),
-            "name an element of a loaded framework, with its framework id: gsc-2017-21:2.1",
+            help,
         );
     };
-    let report_quarter_end = report.date.period().end();
+    let no_element = "name an element of a loaded framework, with its framework id: gsc-2017-21:2.1";
+    let subjects = |element: &Ref| vec![owner.clone(), element.clone()];
+    let known_from = report.date.period().end();
     for (i, o) in report.deliverables.iter().enumerate() {
         let Some(Element::Deliverable(d)) = elements.get(&o.element) else {
-            let problem = kind_problem(elements.get(&o.element), "a deliverable");
-            unknown(sink, item("deliverables", i), &o.element, problem);
+            let problem = elements.problem(&o.element, "a deliverable");
+            unknown(sink, item("deliverables", i), &o.element, problem, no_element);
             continue;
         };
-        match (o.status, o.completed) {
-            (DeliverableStatus::Done, None) => {
-                sink.report(
-                    Rule::DoneWithoutCompletion,
-                    item("deliverables", i),
-                    vec![owner.clone(), o.element.clone()],
-                    format!("{owner} reports {} done but gives no completion quarter", o.element),
-                    "add the quarter it was completed in: completed = \"2019Q2\"",
-                );
-            }
-            (DeliverableStatus::Done, Some(completed)) => {
-                if let Some(due) = d.timeframe.last()
-                    && completed > due
-                {
-                    sink.report(
-                        Rule::CompletedAfterSchedule,
-                        item("deliverables", i),
-                        vec![owner.clone(), o.element.clone()],
-                        format!(
-                            "{} was completed in {completed}, after its last scheduled quarter {due}",
-                            o.element
-                        ),
-                        "nothing to correct if it was late; otherwise check the completion quarter",
-                    );
-                }
-                if completed.first_day() > report_quarter_end {
-                    sink.report(
-                        Rule::CompletedAfterReport,
-                        item("deliverables", i),
-                        vec![owner.clone(), o.element.clone()],
-                        format!(
-                            "{owner}, dated {}, reports {} completed in {completed}, which had not begun by then",
-                            report.date, o.element
-                        ),
-                        "correct the completion quarter or the report's date",
-                    );
-                }
-            }
-            _ => {}
+        if o.status == DeliverableStatus::Done && o.completed.is_none() {
+            sink.report(
+                Rule::DoneWithoutCompletion,
+                item("deliverables", i),
+                subjects(&o.element),
+                format!("{owner} reports {} done but gives no completion quarter", o.element),
+                "add the quarter it was completed in: completed = \"2019Q2\"",
+            );
+        }
+        let Some(completed) = o.completed else { continue };
+        if o.status == DeliverableStatus::Done
+            && let Some(due) = d.timeframe.last()
+            && completed > due
+        {
+            sink.report(
+                Rule::CompletedAfterSchedule,
+                item("deliverables", i),
+                subjects(&o.element),
+                format!(
+                    "{} was completed in {completed}, after its last scheduled quarter {due}",
+                    o.element
+                ),
+                "nothing to correct if it was late; otherwise check the completion quarter",
+            );
+        }
+        if completed.first_day() > known_from {
+            sink.report(
+                Rule::CompletedAfterReport,
+                item("deliverables", i),
+                subjects(&o.element),
+                format!(
+                    "{owner}, dated {}, reports {} completed in {completed}, which had not begun by then",
+                    report.date, o.element
+                ),
+                "correct the completion quarter or the report's date",
+            );
         }
     }
     for (i, o) in report.targets.iter().enumerate() {
         let programme = match elements.get(&o.element) {
             Some(Element::Programme(p)) => p,
-            other => {
-                let problem = kind_problem(other, "a programme");
-                unknown(sink, item("targets", i), &o.element, problem);
+            _ => {
+                let problem = elements.problem(&o.element, "a programme");
+                unknown(sink, item("targets", i), &o.element, problem, no_element);
                 continue;
             }
         };
         let Some(target) = programme.targets.get((o.target as usize).wrapping_sub(1)) else {
-            let problem = format!("target {}, but it has {} targets", o.target, programme.targets.len());
-            unknown(sink, item("targets", i), &o.element, problem);
+            let problem = format!(
+                "target {}, but it has {}",
+                o.target,
+                count(programme.targets.len(), "target")
+            );
+            let help = "count the programme's targets from 1, in the order it lists them";
+            unknown(sink, item("targets", i), &o.element, problem, help);
             continue;
         };
         if target.quantity.is_some() && matches!(o.value, Value::Text(_)) {
-            let whose = || format!("target {} (\"{}\") of {}", o.target, target.label, o.element);
-            value_fits(
-                Measure::Unit,
-                "the value",
-                &o.value,
-                &whose,
-                &|| (owner.clone(), item("targets", i)),
-                sink,
+            sink.report(
+                Rule::ValueKindMismatch,
+                item("targets", i),
+                subjects(&o.element),
+                format!(
+                    "{} of target {} (\"{}\") of {} does not fit its quantity, which is a number",
+                    describe("the value", &o.value),
+                    o.target,
+                    target.label,
+                    o.element
+                ),
+                "write the value reached as a number of the target's unit",
             );
         }
     }
@@ -323,19 +356,20 @@ fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sin
             Some(Element::Outcome(x)) => &x.indicators,
             Some(Element::Output(x)) => &x.indicators,
             Some(Element::Programme(x)) => &x.indicators,
-            other => {
-                let problem = kind_problem(other, "an outcome, output or programme");
-                unknown(sink, item("indicators", i), &o.element, problem);
+            _ => {
+                let problem = elements.problem(&o.element, "an outcome, output or programme");
+                unknown(sink, item("indicators", i), &o.element, problem, no_element);
                 continue;
             }
         };
         let Some(indicator) = list.get((o.indicator as usize).wrapping_sub(1)) else {
-            let problem = format!("indicator {}, but it has {} indicators", o.indicator, list.len());
-            unknown(sink, item("indicators", i), &o.element, problem);
+            let problem = format!("indicator {}, but it has {}", o.indicator, count(list.len(), "indicator"));
+            let help = "count the element's indicators from 1, in the order it lists them";
+            unknown(sink, item("indicators", i), &o.element, problem, help);
             continue;
         };
         let whose = || whose(indicator, o.indicator as usize, &o.element);
-        let at = || (owner.clone(), item("indicators", i));
+        let at = || (subjects(&o.element), item("indicators", i));
         value_fits(indicator.measure, "the actual", &o.value, &whose, &at, sink);
         if let Some(span) = indicator.span().filter(|s| !s.is_reversed())
             && !o.period.is_reversed()
@@ -353,14 +387,6 @@ fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sin
                 "correct the period of the actual, or widen the indicator's period",
             );
         }
-    }
-}
-
-/// Why a reference does not name an element of the kind wanted.
-fn kind_problem(found: Option<Element<'_>>, wanted: &str) -> String {
-    match found {
-        None => "which no loaded framework holds".to_owned(),
-        Some(e) => format!("which is {} {}, not {wanted}", article(e.kind_name()), e.kind_name()),
     }
 }
 

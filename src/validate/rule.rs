@@ -130,7 +130,7 @@ rules! {
     DoneWithoutCompletion => (Results, "done-without-completion", Warning, "A report says a deliverable is done but gives no completion quarter."),
     CompletedAfterSchedule => (Results, "completed-after-schedule", Note, "A deliverable was completed after its last scheduled quarter."),
     CompletedAfterReport => (Results, "completed-after-report", Error, "A report gives a completion quarter that begins after the report's own date."),
-    DoubleCount => (Results, "double-count", Note, "An element's indicator values reach one output or outcome along two or more paths (a diamond); roll-ups count them once."),
+    DoubleCount => (Results, "double-count", Note, "An element's indicator values reach one output or outcome along two or more paths whose shares add up to more than the whole (a diamond); roll-ups count them once."),
 }
 
 impl Rule {

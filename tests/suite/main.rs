@@ -8,6 +8,7 @@ mod graph_props;
 mod identifiers;
 mod mutation;
 mod progress;
+mod results_rules;
 mod roundtrip;
 mod rules;
 mod sdg;

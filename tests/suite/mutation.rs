@@ -12,6 +12,12 @@
 //! 300..1500)`, which validate without a single finding) and, for operators
 //! that have a place to apply in it, the built-in set.
 //!
+//! Neither kind of base has a progress report or indicators. The operators
+//! of the results family (and the one reversing periods of results) add
+//! what their rule reads as part of the mutation: a new indicator on an
+//! element, a progress report (`mutant-progress`) observing the base, or
+//! both; the base stays free of the rule's findings.
+//!
 //! Beyond the operators for the case each rule is plainly written for,
 //! probe operators (`PROBE`, tests named `probe_*`) check corners that a
 //! rule's summary in the catalogue covers but its code may not reach; a
@@ -23,10 +29,11 @@
 //! asserts that every mutant is killed.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use chrono::NaiveDate;
 use ilo_frameworks::synthetic::{SyntheticConfig, generate};
 use ilo_frameworks::validate::{self, Config, Report, Rule, Severity};
 use ilo_frameworks::*;
@@ -1709,6 +1716,602 @@ fn stated_shares_exceed_whole(set: &FrameworkSet, place: usize) -> Option<Mutant
     rebuild(fs)
 }
 
+// --- results ---------------------------------------------------------------
+//
+// The synthetic and built-in bases have no progress report and no
+// indicators: these operators add what the rule reads (an indicator, a
+// report observing the base) together with the break, so that the base
+// itself stays free of the rule's findings.
+
+/// The id of the progress report the results operators add.
+const MUTANT_REPORT: &str = "mutant-progress";
+
+/// The date most added reports speak as of.
+fn report_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 12, 31).expect("a calendar day")
+}
+
+/// A day of the calendar.
+fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a calendar day")
+}
+
+/// An empty progress report dated `date`.
+fn new_report(date: NaiveDate) -> Option<ProgressReport> {
+    Some(ProgressReport::new(
+        MUTANT_REPORT.parse().expect("a framework id"),
+        "Mutant progress",
+        PartialDate::day(date).ok()?,
+    ))
+}
+
+/// A set of edited frameworks and one progress report on them.
+fn rebuild_with_report(frameworks: Vec<Framework>, report: ProgressReport) -> Option<Mutant> {
+    let mut set = FrameworkSet::new();
+    for f in frameworks {
+        set.insert(f).expect("framework ids stay distinct");
+    }
+    set.insert_report(report).expect("the report's id is no framework's");
+    Some(Mutant::Set(set))
+}
+
+/// The elements that hold indicators: outcomes, outputs and programmes.
+fn indicator_holders(fs: &[Framework]) -> Vec<Item> {
+    items(fs)
+        .into_iter()
+        .filter(|i| matches!(i, Item::Outcome(..) | Item::Output(..) | Item::Programme(..)))
+        .collect()
+}
+
+fn indicators_mut(fs: &mut [Framework], item: Item) -> Option<&mut Vec<Indicator>> {
+    match item {
+        Item::Outcome(fi, oi) => Some(&mut fs[fi].outcomes[oi].indicators),
+        Item::Output(fi, oi, ui) => Some(&mut fs[fi].outcomes[oi].outputs[ui].indicators),
+        Item::Programme(fi, pi) => Some(&mut fs[fi].programmes[pi].indicators),
+        Item::Framework(_) | Item::Deliverable(..) => None,
+    }
+}
+
+/// Gives the element at `item` one more indicator; returns the element's
+/// reference and the indicator's number (from 1), for a report to observe.
+fn push_indicator(fs: &mut [Framework], item: Item, indicator: Indicator) -> Option<(Ref, u32)> {
+    let list = indicators_mut(fs, item)?;
+    list.push(indicator);
+    let number = u32::try_from(list.len()).ok()?;
+    Some((reference(fs, item), number))
+}
+
+fn observe_indicator(element: Ref, indicator: u32, period: Period, value: Value) -> IndicatorObservation {
+    IndicatorObservation {
+        element,
+        indicator,
+        period,
+        value,
+        dimensions: BTreeMap::new(),
+        note: None,
+    }
+}
+
+fn observe_deliverable(element: Ref, status: DeliverableStatus, completed: Option<Quarter>) -> DeliverableObservation {
+    DeliverableObservation {
+        element,
+        status,
+        completed,
+        note: None,
+    }
+}
+
+fn observe_target(element: Ref, target: u32, value: Value) -> TargetObservation {
+    TargetObservation {
+        element,
+        target,
+        value,
+        as_of: None,
+        note: None,
+    }
+}
+
+/// A reporting period with a total actual.
+fn period_with_actual(period: Period, actual: Value) -> IndicatorPeriod {
+    let mut p = IndicatorPeriod::new(period);
+    p.actual = DataPoints::total(actual);
+    p
+}
+
+/// Periods outside 2022–23: after it, before it, overlapping its end.
+fn outside_2022_23(which: usize) -> Period {
+    [
+        Period::years(2024, 2024),
+        Period::years(2020, 2021),
+        Period::new(day(2023, 7, 1), day(2024, 6, 30)),
+    ][which % 3]
+}
+
+/// Gives an element a new indicator over 2022–23 with an actual for a
+/// reporting period outside it.
+fn actual_outside_period(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let mut indicator = Indicator::new("mutant indicator");
+    indicator.period = Some(Period::years(2022, 2023));
+    indicator
+        .periods
+        .push(period_with_actual(Period::years(2022, 2022), Value::Number(3.0)));
+    let outside = outside_2022_23(place / holders.len());
+    indicator.periods.push(period_with_actual(outside, Value::Number(5.0)));
+    indicators_mut(&mut fs, item)?.push(indicator);
+    rebuild(fs)
+}
+
+/// Gives an element a new indicator over 2022–23 (its own period, or two
+/// yearly reporting periods) and a report with an actual for a period
+/// outside it.
+fn reported_actual_outside_period(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let then = place / holders.len();
+    let mut indicator = Indicator::new("mutant indicator");
+    if then.is_multiple_of(2) {
+        indicator.period = Some(Period::years(2022, 2023));
+    } else {
+        for year in [2022, 2023] {
+            let mut p = IndicatorPeriod::new(Period::years(year, year));
+            p.target = DataPoints::total(Value::Number(10.0));
+            indicator.periods.push(p);
+        }
+    }
+    let (element, number) = push_indicator(&mut fs, item, indicator)?;
+    let mut report = new_report(report_day())?;
+    let observation = observe_indicator(element, number, outside_2022_23(then / 2), Value::Number(5.0));
+    report.indicators.push(observation);
+    rebuild_with_report(fs, report)
+}
+
+/// Gives an element a new indicator with a value of the wrong kind: a
+/// number for a qualitative measure, a text for a quantitative one (as
+/// its baseline, its target or a period's actual).
+fn value_kind_mismatch(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let then = place / holders.len();
+    let quantitative = [Measure::Unit, Measure::Percentage, Measure::Nominal, Measure::Ordinal];
+    let mut indicator = Indicator::new("mutant indicator");
+    match then % 4 {
+        0 => {
+            indicator.measure = Measure::Qualitative;
+            indicator.baseline = Some(Value::Number(0.0));
+        }
+        1 => {
+            indicator.measure = Measure::Qualitative;
+            indicator.baseline = Some(Value::from("none"));
+            indicator.target = Some(Value::Number(1.0));
+        }
+        2 => {
+            indicator.measure = quantitative[(then / 4) % quantitative.len()];
+            indicator.target = Some(Value::from("many"));
+        }
+        _ => {
+            indicator.measure = quantitative[(then / 4) % quantitative.len()];
+            let period = period_with_actual(Period::years(2022, 2022), Value::from("some"));
+            indicator.periods.push(period);
+        }
+    }
+    indicators_mut(&mut fs, item)?.push(indicator);
+    rebuild(fs)
+}
+
+/// Where a report gives a value of the wrong kind.
+#[derive(Debug, Clone, Copy)]
+enum ReportedKindSlot {
+    /// A text for a programme target with a quantity.
+    TargetText(usize, usize, usize),
+    /// A text actual for a new quantitative indicator of an element.
+    ActualText(Item),
+    /// A number actual for a new qualitative indicator of an element.
+    ActualNumber(Item),
+}
+
+/// Adds a report that gives a value of the wrong kind.
+fn reported_value_kind_mismatch(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let mut slots = Vec::new();
+    for (fi, pi) in programmes(&fs) {
+        let targets = &fs[fi].programmes[pi].targets;
+        for (ti, t) in targets.iter().enumerate() {
+            if t.quantity.is_some() {
+                slots.push(ReportedKindSlot::TargetText(fi, pi, ti));
+            }
+        }
+    }
+    for item in indicator_holders(&fs) {
+        slots.push(ReportedKindSlot::ActualText(item));
+        slots.push(ReportedKindSlot::ActualNumber(item));
+    }
+    let mut report = new_report(report_day())?;
+    let year = Period::years(2024, 2024);
+    match pick(&slots, place)? {
+        ReportedKindSlot::TargetText(fi, pi, ti) => {
+            let element = reference(&fs, Item::Programme(fi, pi));
+            let number = u32::try_from(ti + 1).ok()?;
+            report
+                .targets
+                .push(observe_target(element, number, Value::from("most of them")));
+        }
+        ReportedKindSlot::ActualText(item) => {
+            let (element, number) = push_indicator(&mut fs, item, Indicator::new("mutant indicator"))?;
+            report
+                .indicators
+                .push(observe_indicator(element, number, year, Value::from("about forty")));
+        }
+        ReportedKindSlot::ActualNumber(item) => {
+            let mut indicator = Indicator::new("mutant indicator");
+            indicator.measure = Measure::Qualitative;
+            let (element, number) = push_indicator(&mut fs, item, indicator)?;
+            report
+                .indicators
+                .push(observe_indicator(element, number, year, Value::Number(1.0)));
+        }
+    }
+    rebuild_with_report(fs, report)
+}
+
+/// Values no percentage takes.
+const BAD_PERCENTAGES: [f64; 4] = [120.0, 5000.0, 100.5, 250.0];
+
+/// Gives an element a new percentage indicator with a value above 100: its
+/// baseline, its target, a period's actual, or an actual a report gives.
+fn percentage_out_of_range(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let then = place / holders.len();
+    let bad = Value::Number(BAD_PERCENTAGES[(then / 4) % BAD_PERCENTAGES.len()]);
+    let mut indicator = Indicator::new("mutant share");
+    indicator.measure = Measure::Percentage;
+    match then % 4 {
+        0 => indicator.baseline = Some(bad),
+        1 => indicator.target = Some(bad),
+        2 => indicator
+            .periods
+            .push(period_with_actual(Period::years(2022, 2022), bad)),
+        _ => {
+            let (element, number) = push_indicator(&mut fs, item, indicator)?;
+            let mut report = new_report(report_day())?;
+            report
+                .indicators
+                .push(observe_indicator(element, number, Period::years(2024, 2024), bad));
+            return rebuild_with_report(fs, report);
+        }
+    }
+    indicators_mut(&mut fs, item)?.push(indicator);
+    rebuild(fs)
+}
+
+/// Gives an element a new indicator whose target lies on the wrong side
+/// of its baseline: below it when ascending, above it when descending, as
+/// the short-form target or a period's total target.
+fn target_wrong_side(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let then = place / holders.len();
+    let mut indicator = Indicator::new("mutant indicator");
+    let (baseline, target) = if then.is_multiple_of(2) {
+        (50.0, 30.0)
+    } else {
+        indicator.direction = Direction::Descending;
+        (10.0, 20.0)
+    };
+    indicator.baseline = Some(Value::Number(baseline));
+    if (then / 2).is_multiple_of(2) {
+        indicator.target = Some(Value::Number(target));
+    } else {
+        let mut p = IndicatorPeriod::new(Period::years(2023, 2023));
+        p.target = DataPoints::total(Value::Number(target));
+        indicator.periods.push(p);
+    }
+    indicators_mut(&mut fs, item)?.push(indicator);
+    rebuild(fs)
+}
+
+/// What a report observes that no loaded framework holds as observed.
+#[derive(Debug, Clone, Copy)]
+enum ObservedSlot {
+    /// An element that does not exist, in the framework of this one.
+    Missing(Item),
+    /// A deliverable's status for an element that is no deliverable.
+    StatusOf(Item),
+    /// A target's value for an element that is no programme.
+    TargetOf(Item),
+    /// An indicator's actual for a deliverable.
+    ActualOf(Item),
+    /// A target number beyond a programme's targets (or 0).
+    TargetNumber(usize, usize),
+    /// An indicator number beyond an element's indicators (or 0).
+    IndicatorNumber(Item),
+}
+
+/// Adds a report that observes something no loaded framework holds: a
+/// missing element, an element of the wrong kind, a target or indicator
+/// number out of range.
+fn unknown_observed_element(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let fs = frameworks(set);
+    let mut slots = Vec::new();
+    for item in elements(&fs) {
+        slots.push(ObservedSlot::Missing(item));
+        match item {
+            Item::Deliverable(..) => {
+                slots.push(ObservedSlot::TargetOf(item));
+                slots.push(ObservedSlot::ActualOf(item));
+            }
+            Item::Programme(fi, pi) => {
+                slots.push(ObservedSlot::StatusOf(item));
+                slots.push(ObservedSlot::TargetNumber(fi, pi));
+                slots.push(ObservedSlot::IndicatorNumber(item));
+            }
+            _ => {
+                slots.push(ObservedSlot::StatusOf(item));
+                slots.push(ObservedSlot::TargetOf(item));
+                slots.push(ObservedSlot::IndicatorNumber(item));
+            }
+        }
+    }
+    let slot = pick(&slots, place)?;
+    let zero = (place / slots.len()).is_multiple_of(2);
+    let mut report = new_report(report_day())?;
+    let year = Period::years(2024, 2024);
+    match slot {
+        ObservedSlot::Missing(item) => {
+            let framework = fs[framework_of(item)].id.clone();
+            let missing = Ref::element(framework, code_of(&"mutant-missing"));
+            match item {
+                Item::Deliverable(..) => {
+                    report
+                        .deliverables
+                        .push(observe_deliverable(missing, DeliverableStatus::InProgress, None))
+                }
+                Item::Programme(..) => report.targets.push(observe_target(missing, 1, Value::Number(1.0))),
+                _ => report
+                    .indicators
+                    .push(observe_indicator(missing, 1, year, Value::Number(1.0))),
+            }
+        }
+        ObservedSlot::StatusOf(item) => report.deliverables.push(observe_deliverable(
+            reference(&fs, item),
+            DeliverableStatus::NotStarted,
+            None,
+        )),
+        ObservedSlot::TargetOf(item) => {
+            let observation = observe_target(reference(&fs, item), 1, Value::Number(1.0));
+            report.targets.push(observation);
+        }
+        ObservedSlot::ActualOf(item) => {
+            let observation = observe_indicator(reference(&fs, item), 1, year, Value::Number(1.0));
+            report.indicators.push(observation);
+        }
+        ObservedSlot::TargetNumber(fi, pi) => {
+            let count = fs[fi].programmes[pi].targets.len();
+            let number = if zero { 0 } else { u32::try_from(count + 1).ok()? };
+            let observation = observe_target(reference(&fs, Item::Programme(fi, pi)), number, Value::Number(1.0));
+            report.targets.push(observation);
+        }
+        ObservedSlot::IndicatorNumber(item) => {
+            let count = indicators_of(&fs, item).len();
+            let number = if zero { 0 } else { u32::try_from(count + 1).ok()? };
+            let observation = observe_indicator(reference(&fs, item), number, year, Value::Number(1.0));
+            report.indicators.push(observation);
+        }
+    }
+    rebuild_with_report(fs, report)
+}
+
+fn indicators_of(fs: &[Framework], item: Item) -> &[Indicator] {
+    match item {
+        Item::Outcome(fi, oi) => &fs[fi].outcomes[oi].indicators,
+        Item::Output(fi, oi, ui) => &fs[fi].outcomes[oi].outputs[ui].indicators,
+        Item::Programme(fi, pi) => &fs[fi].programmes[pi].indicators,
+        Item::Framework(_) | Item::Deliverable(..) => &[],
+    }
+}
+
+/// Adds a report dated before a framework it observes was issued (giving
+/// the framework an issue date, the start of its period, when it has none).
+/// The report observes a deliverable of the framework, or else the actual
+/// of a new indicator of one of its elements.
+fn report_before_framework(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let candidates: Vec<usize> = (0..fs.len())
+        .filter(|&fi| {
+            items(&fs)
+                .iter()
+                .any(|&i| i != Item::Framework(fi) && framework_of(i) == fi)
+        })
+        .collect();
+    let fi = pick(&candidates, place)?;
+    let then = place / candidates.len();
+    let issued = match fs[fi].date {
+        Some(date) => date,
+        None => {
+            let start = fs[fi].effective_period().map_or(day(2020, 1, 1), Period::start);
+            let date = PartialDate::day(start).ok()?;
+            fs[fi].date = Some(date);
+            date
+        }
+    };
+    let before = issued
+        .period()
+        .start()
+        .checked_sub_days(chrono::Days::new(1 + (then % 400) as u64))?;
+    let mut report = new_report(before)?;
+    let f = &fs[fi];
+    if let Some(d) = pick(&f.deliverables, then) {
+        let element = element(&f.id, &d.code);
+        report
+            .deliverables
+            .push(observe_deliverable(element, DeliverableStatus::NotStarted, None));
+    } else {
+        let holders: Vec<Item> = indicator_holders(&fs)
+            .into_iter()
+            .filter(|&i| framework_of(i) == fi)
+            .collect();
+        let item = pick(&holders, then)?;
+        let (element, number) = push_indicator(&mut fs, item, Indicator::new("mutant indicator"))?;
+        let period = Period::new(before, before);
+        report
+            .indicators
+            .push(observe_indicator(element, number, period, Value::Number(1.0)));
+    }
+    rebuild_with_report(fs, report)
+}
+
+/// Deliverables scheduled in at least one quarter, with their last one.
+fn scheduled(fs: &[Framework]) -> Vec<(usize, usize, Quarter)> {
+    let mut all = Vec::new();
+    for (fi, f) in fs.iter().enumerate() {
+        for (di, d) in f.deliverables.iter().enumerate() {
+            if let Some(last) = d.timeframe.last() {
+                all.push((fi, di, last));
+            }
+        }
+    }
+    all
+}
+
+/// Adds a report that says a deliverable is done but not when.
+fn done_without_completion(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let fs = frameworks(set);
+    let all: Vec<Item> = elements(&fs)
+        .into_iter()
+        .filter(|i| matches!(i, Item::Deliverable(..)))
+        .collect();
+    let item = pick(&all, place)?;
+    let Item::Deliverable(fi, di) = item else {
+        return None;
+    };
+    // Dated after the deliverable's schedule, when it has one.
+    let date = fs[fi].deliverables[di]
+        .timeframe
+        .last()
+        .map_or_else(report_day, Quarter::last_day);
+    let mut report = new_report(date)?;
+    report
+        .deliverables
+        .push(observe_deliverable(reference(&fs, item), DeliverableStatus::Done, None));
+    rebuild_with_report(fs, report)
+}
+
+/// Adds a report that a scheduled deliverable was done one to four
+/// quarters after its last scheduled quarter (dated when it was done).
+fn completed_after_schedule(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let fs = frameworks(set);
+    let all = scheduled(&fs);
+    let (fi, di, last) = pick(&all, place)?;
+    let mut completed = last.next();
+    for _ in 0..(place / all.len()) % 4 {
+        completed = completed.next();
+    }
+    let mut report = new_report(completed.last_day())?;
+    let element = reference(&fs, Item::Deliverable(fi, di));
+    report
+        .deliverables
+        .push(observe_deliverable(element, DeliverableStatus::Done, Some(completed)));
+    rebuild_with_report(fs, report)
+}
+
+/// Adds a report that a scheduled deliverable was done in one of its
+/// quarters, dated one day to a year before that quarter began.
+fn completed_after_report(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let fs = frameworks(set);
+    let all = scheduled(&fs);
+    let (fi, di, _) = pick(&all, place)?;
+    let then = place / all.len();
+    let d = &fs[fi].deliverables[di];
+    let quarters: Vec<Quarter> = d.timeframe.iter().collect();
+    let completed = pick(&quarters, then)?;
+    let date = completed
+        .first_day()
+        .checked_sub_days(chrono::Days::new(1 + (then % 365) as u64))?;
+    let mut report = new_report(date)?;
+    let element = reference(&fs, Item::Deliverable(fi, di));
+    report
+        .deliverables
+        .push(observe_deliverable(element, DeliverableStatus::Done, Some(completed)));
+    rebuild_with_report(fs, report)
+}
+
+/// Makes a programme with indicators reach one outcome along two paths:
+/// it contributes to two outputs of the outcome, or to an output and to
+/// the outcome itself (a programme without indicators gets one).
+fn double_count(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let all = programmes(&fs);
+    let (fi, pi) = pick(&all, place)?;
+    let then = place / all.len();
+    let outcomes: Vec<(usize, usize)> = items(&fs)
+        .into_iter()
+        .filter_map(|i| match i {
+            Item::Outcome(fo, oo) if fs[fo].outcomes[oo].outputs.len() >= 2 => Some((fo, oo)),
+            _ => None,
+        })
+        .collect();
+    let (fo, oo) = pick(&outcomes, then)?;
+    let at = then / outcomes.len();
+    let n = fs[fo].outcomes[oo].outputs.len();
+    let (a, b) = two_distinct(n, at)?;
+    let first = reference(&fs, Item::Output(fo, oo, a));
+    let second = if (at / n).is_multiple_of(2) {
+        reference(&fs, Item::Output(fo, oo, b))
+    } else {
+        reference(&fs, Item::Outcome(fo, oo))
+    };
+    let p = &mut fs[fi].programmes[pi];
+    for target in [first, second] {
+        if !p.contributes_to.iter().any(|l| l.target() == &target) {
+            p.contributes_to.push(Link::To(target));
+        }
+    }
+    if p.indicators.is_empty() {
+        p.indicators.push(Indicator::new("mutant indicator"));
+    }
+    rebuild(fs)
+}
+
+/// Reverses a period of results: an actual a report gives, the period a
+/// report covers, or a reporting period of a new indicator.
+fn reverse_result_period(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let holders = indicator_holders(&fs);
+    let item = pick(&holders, place)?;
+    let reversed = [
+        reverse(Period::years(2023, 2024)),
+        reverse(Period::new(day(2024, 1, 1), day(2024, 6, 30))),
+    ][(place / holders.len()) % 2];
+    match (place / holders.len() / 2) % 3 {
+        0 => {
+            let (element, number) = push_indicator(&mut fs, item, Indicator::new("mutant indicator"))?;
+            let mut report = new_report(report_day())?;
+            report
+                .indicators
+                .push(observe_indicator(element, number, reversed, Value::Number(1.0)));
+            rebuild_with_report(fs, report)
+        }
+        1 => {
+            let mut report = new_report(report_day())?;
+            report.covers = Some(reversed);
+            rebuild_with_report(fs, report)
+        }
+        _ => {
+            let mut indicator = Indicator::new("mutant indicator");
+            indicator.periods.push(period_with_actual(reversed, Value::Number(1.0)));
+            indicators_mut(&mut fs, item)?.push(indicator);
+            rebuild(fs)
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The catalogue of operators
 // ---------------------------------------------------------------------------
@@ -1765,6 +2368,7 @@ operators! {
     SELF_LINK = "links/self-link", SelfLink, REQUIRED, self_link;
     KIND_MISMATCH = "links/link-kind-mismatch", LinkKindMismatch, REQUIRED, link_kind_mismatch;
     REVERSED = "time/reversed-period", ReversedPeriod, REQUIRED, reverse_period;
+    REVERSED_RESULT = "time/reversed-result-period", ReversedPeriod, REQUIRED, reverse_result_period;
     OUTSIDE_PLAN = "time/quarter-outside-plan", QuarterOutsidePlan, REQUIRED, quarter_outside_plan;
     EMPTY_TIMEFRAME = "time/clear-timeframe", EmptyTimeframe, REQUIRED, empty_timeframe;
     HOLES = "time/timeframe-hole", TimeframeWithHoles, REQUIRED, timeframe_with_holes;
@@ -1778,6 +2382,18 @@ operators! {
     SHARES = "numbers/shares-exceed-whole", SharesExceedWhole, REQUIRED, shares_exceed_whole;
     SHARES_STATED = "numbers/stated-shares-exceed-whole", SharesExceedWhole, PROBE, stated_shares_exceed_whole;
     NEGATIVE = "numbers/negative-quantity", NegativeQuantity, REQUIRED, negative_quantity;
+    ACTUAL_OUTSIDE = "results/actual-outside-period", ActualOutsidePeriod, REQUIRED, actual_outside_period;
+    ACTUAL_OUTSIDE_REPORTED = "results/reported-actual-outside-period", ActualOutsidePeriod, REQUIRED, reported_actual_outside_period;
+    VALUE_KIND = "results/value-of-wrong-kind", ValueKindMismatch, REQUIRED, value_kind_mismatch;
+    VALUE_KIND_REPORTED = "results/reported-value-of-wrong-kind", ValueKindMismatch, REQUIRED, reported_value_kind_mismatch;
+    PERCENTAGE = "results/percentage-out-of-range", PercentageOutOfRange, REQUIRED, percentage_out_of_range;
+    WRONG_SIDE = "results/target-wrong-side", TargetWrongSide, REQUIRED, target_wrong_side;
+    UNKNOWN_OBSERVED = "results/observe-unknown-element", UnknownObservedElement, REQUIRED, unknown_observed_element;
+    REPORT_BEFORE = "results/report-before-framework", ReportBeforeFramework, REQUIRED, report_before_framework;
+    DONE_UNDATED = "results/done-without-completion", DoneWithoutCompletion, REQUIRED, done_without_completion;
+    COMPLETED_LATE = "results/completed-after-schedule", CompletedAfterSchedule, REQUIRED, completed_after_schedule;
+    COMPLETED_UNSEEN = "results/completed-after-report", CompletedAfterReport, REQUIRED, completed_after_report;
+    DOUBLE_COUNT = "results/diamond-of-contributions", DoubleCount, REQUIRED, double_count;
 }
 
 // ---------------------------------------------------------------------------
@@ -1955,6 +2571,7 @@ kill_tests! {
     kills_self_link => SELF_LINK,
     kills_link_kind_mismatch => KIND_MISMATCH,
     kills_reversed_period => REVERSED,
+    kills_reversed_result_period => REVERSED_RESULT,
     kills_quarter_outside_plan => OUTSIDE_PLAN,
     kills_empty_timeframe => EMPTY_TIMEFRAME,
     kills_timeframe_with_holes => HOLES,
@@ -1968,6 +2585,18 @@ kill_tests! {
     kills_shares_exceed_whole => SHARES,
     probe_stated_shares_exceed_whole => SHARES_STATED,
     kills_negative_quantity => NEGATIVE,
+    kills_actual_outside_period => ACTUAL_OUTSIDE,
+    kills_reported_actual_outside_period => ACTUAL_OUTSIDE_REPORTED,
+    kills_value_kind_mismatch => VALUE_KIND,
+    kills_reported_value_kind_mismatch => VALUE_KIND_REPORTED,
+    kills_percentage_out_of_range => PERCENTAGE,
+    kills_target_wrong_side => WRONG_SIDE,
+    kills_unknown_observed_element => UNKNOWN_OBSERVED,
+    kills_report_before_framework => REPORT_BEFORE,
+    kills_done_without_completion => DONE_UNDATED,
+    kills_completed_after_schedule => COMPLETED_LATE,
+    kills_completed_after_report => COMPLETED_UNSEEN,
+    kills_double_count => DOUBLE_COUNT,
 }
 
 // ---------------------------------------------------------------------------
