@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let mut served = BTreeSet::new();
     for flagship in &flagships {
-        let Some(reference) = flagship.key().as_ref() else {
+        let Some(reference) = flagship.key().reference() else {
             continue;
         };
         let reach = graph.contributions(reference)?;

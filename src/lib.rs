@@ -72,7 +72,7 @@
 //!   outcomes that count each source once.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`],
-//!   [`framework_schema`] and [`report_schema`].
+//!   [`framework_schema`], [`report_schema`] and [`set_schema`].
 //!
 //! Every public type is `Send + Sync`.
 
@@ -92,7 +92,7 @@ pub mod synthetic;
 pub mod validate;
 
 pub use error::Error;
-pub use format::{Format, LoadError, framework_schema, report_schema};
+pub use format::{Format, LoadError, framework_schema, report_schema, set_schema};
 pub use id::{
     DeliverableCode, ElementCode, Expected, FrameworkId, MAX_ID_LEN, MAX_STANDARD_NUMBER, OutcomeCode, OutcomeKind,
     OutputCode, ParseError, ProgrammeId, Ref, SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget, StandardKind,

@@ -30,6 +30,30 @@
 //! every period, share and total is consistent: the sets are meant to pass
 //! validation. The same configuration always gives the same set.
 //!
+//! # Results
+//!
+//! [`generate_with_results`] makes the same set with indicators, for
+//! progress evaluation ([`progress::evaluate`](crate::progress::evaluate)):
+//!
+//! - every output has one indicator with a unit, a baseline and two yearly
+//!   periods (the biennium's years) with targets; the first period has an
+//!   actual, the second sometimes. Some count workers (`sum`, some actuals
+//!   broken down by `country`), some count member States
+//!   (`{ distinct-count = "country" }`, actuals broken down by country),
+//!   some are percentages (`mean`), some count policies;
+//! - every programme has one indicator of the same kinds (or counting
+//!   enterprises), with two periods: its first year, and the rest of its
+//!   period, whose target is the final one; the first sometimes has an
+//!   actual.
+//!
+//! [`generate_report`] writes a [`ProgressReport`] on such a set, dated
+//! [`REPORT_DATE`]: two observations per programme (for a distinct count,
+//! two countries' actuals for its last period; otherwise the actual of its
+//! last period and either the value reached on its first target or, when
+//! it has none, the actual of its first period) and the status of three
+//! deliverables in four, consistent with their schedules and the report's
+//! date. Evaluate as of [`REPORT_DATE`] or later to read it.
+//!
 //! Strings are short and optional fields few, so that a million elements
 //! fit comfortably in memory and generate in a few seconds in release mode.
 //!
@@ -53,11 +77,17 @@
 //! }
 //! ```
 
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
 use crate::{
-    Biennium, Coverage, Deliverable, DeliverableCode, ElementCode, Framework, FrameworkId, FrameworkKind, FrameworkSet,
-    Link, LinkDetail, LinkKind, Outcome, OutcomeCode, OutcomeKind, Output, OutputCode, PartialDate, Period, Plan,
-    Programme, ProgrammeId, ProgrammeKind, ProgrammeTarget, Provenance, Quarter, QuarterRange, Ref, SdgCode, Share,
-    StandardRef, StatedLink, Timeframe, builtin,
+    Aggregation, Biennium, Coverage, DataPoint, DataPoints, Deliverable, DeliverableCode, DeliverableObservation,
+    DeliverableStatus, ElementCode, Framework, FrameworkId, FrameworkKind, FrameworkSet, Indicator,
+    IndicatorObservation, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Outcome, OutcomeCode, OutcomeKind,
+    Output, OutputCode, PartialDate, Period, Plan, Programme, ProgrammeId, ProgrammeKind, ProgrammeTarget,
+    ProgressReport, Provenance, Quarter, QuarterRange, Ref, SdgCode, Share, StandardRef, StatedLink, TargetObservation,
+    Timeframe, Value, builtin,
 };
 
 /// Sizes of a synthetic set.
@@ -280,6 +310,39 @@ impl Sizes {
 /// programme sets, the plans of action. See the [module
 /// documentation](self) for what they hold.
 pub fn generate(config: &SyntheticConfig) -> FrameworkSet {
+    build(config, false)
+}
+
+/// Generates the set as [`generate`] does, with results: one indicator on
+/// every output and on every programme (see the [module
+/// documentation](self#results)). The frameworks, their elements and their
+/// links are those [`generate`] makes for the same configuration; only the
+/// indicators are added. Same config, same set.
+///
+/// ```
+/// use ilo_frameworks::synthetic::{SyntheticConfig, generate, generate_report, generate_with_results};
+///
+/// let config = SyntheticConfig::with_nodes(5, 2_000);
+/// let mut set = generate_with_results(&config);
+/// assert!(set.iter().flat_map(|f| f.outputs()).all(|o| o.indicators.len() == 1));
+/// assert!(set.iter().flat_map(|f| &f.programmes).all(|p| p.indicators.len() == 1));
+/// assert_eq!(set.iter().map(|f| f.outputs().count()).sum::<usize>(),
+///            generate(&config).iter().map(|f| f.outputs().count()).sum::<usize>());
+///
+/// let report = generate_report(&set, &config);
+/// let programmes = set.iter().map(|f| f.programmes.len()).sum::<usize>();
+/// assert_eq!(report.targets.len() + report.indicators.len(), 2 * programmes);
+/// set.insert_report(report)?;
+/// # Ok::<(), ilo_frameworks::Error>(())
+/// ```
+pub fn generate_with_results(config: &SyntheticConfig) -> FrameworkSet {
+    build(config, true)
+}
+
+/// [`generate`], with indicators when `results` is set. The indicators are
+/// drawn from a random stream of their own, so that the rest of the set
+/// is the same with or without them.
+fn build(config: &SyntheticConfig, results: bool) -> FrameworkSet {
     let sizes = Sizes::of(config);
     let mut rng = Rng::new(config.seed);
     let catalogues = Catalogues::load();
@@ -314,6 +377,13 @@ pub fn generate(config: &SyntheticConfig) -> FrameworkSet {
     for index in 0..config.plans {
         let count = share_of(sizes.deliverables, config.plans, index);
         frameworks.extend(plan_framework(&mut rng, &budgets, index, count));
+    }
+
+    if results {
+        let mut rng = Rng::new(config.seed ^ RESULTS_SEED);
+        for framework in &mut frameworks {
+            add_indicators(&mut rng, framework);
+        }
     }
 
     let mut set = FrameworkSet::new();
@@ -848,7 +918,7 @@ impl ProgrammeGenerator<'_> {
             p.targets.push(ProgrammeTarget {
                 quantity: Some((rng.between(1, 200) * 100) as f64),
                 unit: Some(unit.to_owned()),
-                due: PartialDate::year_only(rng.between(first as usize, last as usize) as i32).ok(),
+                due: PartialDate::from_year(rng.between(first as usize, last as usize) as i32).ok(),
                 ..ProgrammeTarget::new(label)
             });
         }
@@ -1018,6 +1088,320 @@ fn plan_framework(rng: &mut Rng, budgets: &Budgets, index: usize, count: usize) 
     Some(framework)
 }
 
+/// Mixed into the seed for the indicators' random stream.
+const RESULTS_SEED: u64 = 0x3c6e_f372_fe94_f82b;
+/// Mixed into the seed for the report's random stream.
+const REPORT_SEED: u64 = 0xa54f_f53a_5f1d_36f1;
+
+/// The date of the report [`generate_report`] writes: 2025-12-31.
+pub const REPORT_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2025, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// Countries that indicators' actuals are broken down by.
+const COUNTRIES: [&str; 48] = [
+    "AR", "BD", "BF", "BJ", "BO", "BR", "CD", "CI", "CL", "CM", "CO", "EG", "ET", "GH", "GT", "HN", "ID", "IN", "JO",
+    "KE", "KH", "LA", "LB", "MA", "MG", "ML", "MM", "MW", "MX", "MZ", "NE", "NG", "NP", "PE", "PH", "PK", "PY", "RW",
+    "SN", "TG", "TN", "TZ", "UG", "UZ", "VN", "YE", "ZA", "ZM",
+];
+
+/// The kinds of synthetic indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndicatorKind {
+    /// Workers reached: `sum`, some actuals broken down by country.
+    Workers,
+    /// Member States: `distinct-count` of `country`.
+    Countries,
+    /// A percentage: `mean`.
+    Coverage,
+    /// Policies adopted: `sum`.
+    Policies,
+    /// Enterprises trained: `sum` (programmes only).
+    Enterprises,
+}
+
+impl IndicatorKind {
+    fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Workers => "workers reached",
+            IndicatorKind::Countries => "member States with a policy in place",
+            IndicatorKind::Coverage => "share of workers covered",
+            IndicatorKind::Policies => "policies adopted",
+            IndicatorKind::Enterprises => "enterprises trained",
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            IndicatorKind::Workers => "workers",
+            IndicatorKind::Countries => "member States",
+            IndicatorKind::Coverage => "%",
+            IndicatorKind::Policies => "policies",
+            IndicatorKind::Enterprises => "enterprises",
+        }
+    }
+
+    /// The step between baseline and targets.
+    fn step(self) -> usize {
+        match self {
+            IndicatorKind::Workers => 500,
+            IndicatorKind::Countries => 3,
+            IndicatorKind::Coverage => 5,
+            IndicatorKind::Policies => 1,
+            IndicatorKind::Enterprises => 20,
+        }
+    }
+
+    /// A baseline; 0 for what a programme starts from scratch.
+    fn baseline(self, rng: &mut Rng, programme: bool) -> usize {
+        match self {
+            IndicatorKind::Coverage => rng.between(10, 40),
+            _ if programme => 0,
+            IndicatorKind::Workers => rng.between(0, 50) * 100,
+            IndicatorKind::Countries => rng.between(0, 5),
+            IndicatorKind::Policies | IndicatorKind::Enterprises => rng.between(0, 3),
+        }
+    }
+}
+
+/// An actual between a little below `from` and a little above `to`,
+/// never below zero (for percentages, at most 100).
+fn actual_value(rng: &mut Rng, kind: IndicatorKind, from: usize, to: usize) -> usize {
+    let span = to.saturating_sub(from).max(1);
+    let value = (from + rng.between(span / 2, span + span / 5)).saturating_sub(span / 2);
+    if kind == IndicatorKind::Coverage {
+        value.min(100)
+    } else {
+        value
+    }
+}
+
+/// The actual of one period: a total, or broken down by country (always
+/// for a distinct count, in one case in three for workers).
+fn actual_points(rng: &mut Rng, kind: IndicatorKind, value: usize) -> DataPoints {
+    match kind {
+        IndicatorKind::Countries => {
+            let countries = rng.labels(&COUNTRIES, value.clamp(1, COUNTRIES.len()));
+            DataPoints(
+                countries
+                    .into_iter()
+                    .map(|c| DataPoint::new(Value::Number(1.0)).with("country", c))
+                    .collect(),
+            )
+        }
+        IndicatorKind::Workers if value >= 3 && rng.chance(33) => {
+            let parts = rng.between(2, 3);
+            let countries = rng.labels(&COUNTRIES, parts);
+            let mut left = value;
+            let mut points = Vec::with_capacity(parts);
+            for (i, country) in countries.into_iter().enumerate() {
+                let part = if i + 1 == parts { left } else { rng.between(1, left / 2) };
+                left -= part;
+                points.push(DataPoint::new(Value::Number(part as f64)).with("country", country));
+            }
+            DataPoints(points)
+        }
+        _ => DataPoints::total(Value::Number(value as f64)),
+    }
+}
+
+/// An indicator of `kind` over `periods` (one or two), with a baseline,
+/// rising targets, an actual for the first period when `first_actual`,
+/// and for the second when `second_actual`.
+fn synthetic_indicator(
+    rng: &mut Rng,
+    kind: IndicatorKind,
+    periods: &[Period],
+    programme: bool,
+    first_actual: bool,
+    second_actual: bool,
+) -> Indicator {
+    let mut indicator = Indicator::new(kind.label());
+    indicator.unit = Some(kind.unit().to_owned());
+    match kind {
+        IndicatorKind::Coverage => indicator.measure = Measure::Percentage,
+        IndicatorKind::Countries => indicator.aggregation = Some(Aggregation::DistinctCount("country".to_owned())),
+        _ => {}
+    }
+    let baseline = kind.baseline(rng, programme);
+    indicator.baseline = Some(Value::Number(baseline as f64));
+    indicator.periods = Vec::with_capacity(periods.len());
+    let mut reached = baseline;
+    for (i, &period) in periods.iter().enumerate() {
+        let mut target = reached + kind.step() * rng.between(1, 3);
+        if kind == IndicatorKind::Coverage {
+            target = target.min(100);
+        }
+        let mut p = IndicatorPeriod::new(period);
+        p.target = DataPoints::total(Value::Number(target as f64));
+        if (i == 0 && first_actual) || (i == 1 && second_actual) {
+            let value = actual_value(rng, kind, reached, target);
+            p.actual = actual_points(rng, kind, value);
+        }
+        reached = target;
+        indicator.periods.push(p);
+    }
+    indicator
+}
+
+/// Adds the indicators of [`generate_with_results`] to a framework: one on
+/// each output, one on each programme.
+fn add_indicators(rng: &mut Rng, framework: &mut Framework) {
+    if let Some(biennium) = framework.biennium {
+        let years = [
+            Period::years(biennium.first_year(), biennium.first_year()),
+            Period::years(biennium.last_year(), biennium.last_year()),
+        ];
+        for outcome in &mut framework.outcomes {
+            for output in &mut outcome.outputs {
+                let kind = [
+                    IndicatorKind::Workers,
+                    IndicatorKind::Countries,
+                    IndicatorKind::Coverage,
+                    IndicatorKind::Policies,
+                ][rng.weighted(&[40, 35, 15, 10])];
+                let second = rng.chance(40);
+                output.indicators = vec![synthetic_indicator(rng, kind, &years, false, true, second)];
+            }
+        }
+    }
+    for programme in &mut framework.programmes {
+        let Some(period) = programme.period else {
+            continue;
+        };
+        let (first, last) = (period.start(), period.end());
+        let split = NaiveDate::from_ymd_opt(first.year() + 1, 1, 1).filter(|&d| d <= last);
+        let periods = match split.and_then(|d| d.pred_opt().map(|p| (d, p))) {
+            Some((next, end)) => vec![Period::new(first, end), Period::new(next, last)],
+            None => vec![period],
+        };
+        let kind = [
+            IndicatorKind::Workers,
+            IndicatorKind::Countries,
+            IndicatorKind::Coverage,
+            IndicatorKind::Enterprises,
+        ][rng.weighted(&[50, 30, 10, 10])];
+        let first_actual = rng.chance(50);
+        programme.indicators = vec![synthetic_indicator(rng, kind, &periods, true, first_actual, false)];
+    }
+}
+
+/// A progress report on a set made by [`generate_with_results`] (see the
+/// [module documentation](self#results)), with the id `synth-progress`,
+/// dated [`REPORT_DATE`]. On a set made by [`generate`], whose programmes
+/// have no indicators, it gives the value reached on each programme's
+/// targets (up to two) and the deliverables' statuses. Same set and
+/// config, same report.
+pub fn generate_report(set: &FrameworkSet, config: &SyntheticConfig) -> ProgressReport {
+    let mut rng = Rng::new(config.seed ^ REPORT_SEED);
+    let id = FrameworkId::new("synth-progress").expect("a valid id");
+    let date = PartialDate::from_day(REPORT_DATE).expect("a date within range");
+    let mut report = ProgressReport::new(id, "Synthetic progress report", date);
+    report.covers = Some(Period::years(2024, 2025));
+    let quarter = Quarter::containing(REPORT_DATE);
+    for f in set {
+        for p in &f.programmes {
+            let element = || Ref::element(f.id.clone(), ElementCode::from(&p.id));
+            let target_value = |rng: &mut Rng, target: &ProgrammeTarget| {
+                let quantity = target.quantity.unwrap_or(100.0);
+                Value::Number((quantity * rng.between(20, 100) as f64 / 100.0).round())
+            };
+            let Some(indicator) = p.indicators.first() else {
+                for (i, target) in p.targets.iter().take(2).enumerate() {
+                    let value = target_value(&mut rng, target);
+                    report.targets.push(target_observation(element(), i + 1, value));
+                }
+                continue;
+            };
+            let kind = match (&indicator.aggregation, indicator.measure) {
+                (Some(Aggregation::DistinctCount(_)), _) => IndicatorKind::Countries,
+                (_, Measure::Percentage) => IndicatorKind::Coverage,
+                _ => IndicatorKind::Workers,
+            };
+            let (Some(first), Some(last)) = (indicator.periods.first(), indicator.periods.last()) else {
+                continue;
+            };
+            let baseline = indicator.baseline.as_ref().and_then(Value::as_number).unwrap_or(0.0) as usize;
+            let target_of = |period: &IndicatorPeriod| period.target.total_number().unwrap_or(0.0) as usize;
+            let observation = |period: Period, value: usize, dimension: Option<&str>| IndicatorObservation {
+                element: element(),
+                indicator: 1,
+                period,
+                value: Value::Number(value as f64),
+                dimensions: dimension
+                    .map(|c| BTreeMap::from([("country".to_owned(), c.to_owned())]))
+                    .unwrap_or_default(),
+                note: None,
+            };
+            if kind == IndicatorKind::Countries {
+                for country in rng.labels(&COUNTRIES, 2) {
+                    report.indicators.push(observation(last.period, 1, Some(&country)));
+                }
+                continue;
+            }
+            let value = actual_value(&mut rng, kind, target_of(first), target_of(last));
+            report.indicators.push(observation(last.period, value, None));
+            if let Some(target) = p.targets.first() {
+                let value = target_value(&mut rng, target);
+                report.targets.push(target_observation(element(), 1, value));
+            } else {
+                let value = actual_value(&mut rng, kind, baseline, target_of(first));
+                report.indicators.push(observation(first.period, value, None));
+            }
+        }
+        for d in &f.deliverables {
+            if !rng.chance(75) {
+                continue;
+            }
+            let (Some(first), Some(last)) = (d.timeframe.first(), d.timeframe.last()) else {
+                continue;
+            };
+            let pick = rng.below(100);
+            let (status, completed) = if first > quarter {
+                (DeliverableStatus::NotStarted, None)
+            } else {
+                let done = if last <= quarter { pick < 70 } else { pick < 20 };
+                if done {
+                    // Completed within the schedule, or up to two quarters
+                    // late, never after the report's quarter.
+                    let mut completed = first;
+                    for _ in 0..rng.between(0, first.quarters_until(last).max(0) as usize + 2) {
+                        if completed < quarter {
+                            completed = completed.next().unwrap_or(completed);
+                        }
+                    }
+                    (DeliverableStatus::Done, Some(completed))
+                } else if pick < 80 {
+                    (DeliverableStatus::InProgress, None)
+                } else if pick < 90 {
+                    (DeliverableStatus::Dropped, None)
+                } else {
+                    (DeliverableStatus::NotStarted, None)
+                }
+            };
+            report.deliverables.push(DeliverableObservation {
+                element: Ref::element(f.id.clone(), ElementCode::from(d.code)),
+                status,
+                completed,
+                note: None,
+            });
+        }
+    }
+    report
+}
+
+/// The value reached on target `number` of a programme, as of the report's date.
+fn target_observation(element: Ref, number: usize, value: Value) -> TargetObservation {
+    TargetObservation {
+        element,
+        target: u32::try_from(number).unwrap_or(u32::MAX),
+        value,
+        as_of: None,
+        note: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1029,6 +1413,41 @@ mod tests {
             let set = generate(&config);
             let _ = edge_estimate(&set);
         }
+    }
+
+    #[test]
+    fn results_leave_the_rest_alone_and_pass_validation() {
+        use crate::validate::{self, Config, Severity};
+        let config = SyntheticConfig::with_nodes(5, 4_000);
+        let plain = generate(&config);
+        let mut set = generate_with_results(&config);
+        assert_eq!(set, generate_with_results(&config));
+        for (a, b) in plain.iter().zip(&set) {
+            let mut stripped = b.clone();
+            for o in &mut stripped.outcomes {
+                for output in &mut o.outputs {
+                    output.indicators.clear();
+                }
+            }
+            for p in &mut stripped.programmes {
+                p.indicators.clear();
+            }
+            assert_eq!(a, &stripped);
+        }
+        let report = generate_report(&set, &config);
+        assert_eq!(report, generate_report(&set, &config));
+        assert!(!report.deliverables.is_empty());
+        let counted = report.indicators.iter().any(|o| !o.dimensions.is_empty());
+        assert!(counted && !report.targets.is_empty());
+        set.insert_report(report).expect("a new id");
+        let found = validate::validate(&set, &Config::default()).expect("runs");
+        let serious: Vec<String> = found
+            .iter()
+            .filter(|d| d.severity > Severity::Note)
+            .map(|d| format!("{}: {}", d.code(), d.message))
+            .take(10)
+            .collect();
+        assert!(serious.is_empty(), "{serious:#?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Every reader names the origin of its text (a file name, or anything that
 //! helps a person find it) so that an error says where it happened.
 
+mod csv;
 mod error;
 mod schema;
 mod sources;
@@ -14,9 +15,10 @@ use std::path::Path;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use error::LoadError;
+pub use csv::coverage_csv;
 pub(crate) use error::line_column;
-pub use schema::{framework_schema, report_schema};
+pub use error::{LoadError, LoadErrorKind};
+pub use schema::{framework_schema, report_schema, set_schema};
 pub use sources::{Location, SourceFile, SourceMap, Span};
 pub use tables::field as csv_field;
 pub use tables::{Table, table};
@@ -24,7 +26,20 @@ pub use tables::{Table, table};
 use crate::{Error, Framework, FrameworkSet, ProgressReport, StandardCatalogue};
 
 /// A file format the crate reads and writes.
+///
+/// Named by its usual extension, which [`FromStr`](std::str::FromStr)
+/// reads back:
+///
+/// ```
+/// use ilo_frameworks::Format;
+///
+/// assert_eq!("json".parse::<Format>()?, Format::Json);
+/// assert_eq!(Format::Toml.as_str(), "toml");
+/// assert_eq!("yaml".parse::<Format>().unwrap_err().to_string(), r#"invalid file format "yaml": expected one of toml, json"#);
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Format {
     /// TOML, the format for files written by hand.
     Toml,
@@ -33,6 +48,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in order.
+    pub const ALL: &'static [Format] = &[Format::Toml, Format::Json];
+
+    /// The name used on the command line and as the extension: `toml`, `json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+        }
+    }
+
     /// The format a file's extension names: `.toml` or `.json`.
     pub fn from_path(path: &Path) -> Option<Format> {
         match path.extension()?.to_str()? {
@@ -50,7 +76,23 @@ impl Format {
     }
 }
 
-/// One document read from a file: a framework or a progress report.
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::ParseError;
+
+    /// Reads what [`Format::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, crate::ParseError> {
+        crate::ParseError::named(crate::Expected::Format, text, Format::ALL, Format::as_str)
+    }
+}
+
+/// One document read from a file: a framework, a progress report, or a
+/// set of several.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Document {
@@ -58,61 +100,77 @@ pub enum Document {
     Framework(Framework),
     /// A progress report.
     Report(ProgressReport),
+    /// Frameworks and reports together (`frameworks = [...]`, as
+    /// `ilofw export --format json` writes them).
+    Set(FrameworkSet),
+}
+
+/// What a file holds, told from its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holds {
+    Framework,
+    Report,
+    Set,
 }
 
 impl Document {
-    /// Reads a framework or a progress report from `text` in `format`,
-    /// telling them apart by `kind = "progress-report"`.
+    /// Reads a framework, a progress report or a set from `text` in
+    /// `format`: a report says `kind = "progress-report"`, a set has a
+    /// top-level `frameworks` list, anything else is read as a framework.
     ///
     /// ```
     /// use ilo_frameworks::format::{Document, Format};
     ///
     /// let text = "id = \"r\"\nkind = \"progress-report\"\ntitle = \"R\"\ndate = \"2020\"\n";
     /// assert!(matches!(Document::read(text, Format::Toml, "r.toml")?, Document::Report(_)));
+    /// assert!(matches!(Document::read("{\"frameworks\": []}", Format::Json, "s.json")?, Document::Set(_)));
     /// # Ok::<(), ilo_frameworks::LoadError>(())
     /// ```
     ///
     /// # Errors
     /// A [`LoadError`] with the line and column of the first problem.
     pub fn read(text: &str, format: Format, origin: &str) -> Result<Document, LoadError> {
-        if is_report(text, format) {
-            read(text, format, origin).map(Document::Report)
-        } else {
-            read(text, format, origin).map(Document::Framework)
+        match holds(text, format) {
+            Holds::Report => read(text, format, origin).map(Document::Report),
+            Holds::Set => read(text, format, origin).map(Document::Set),
+            Holds::Framework => read(text, format, origin).map(Document::Framework),
         }
     }
 }
 
-/// Whether `text` holds a progress report: its top-level `kind` is
-/// `progress-report`. Text that does not parse is not one (the framework
-/// reader then says what is wrong).
-pub(crate) fn is_report(text: &str, format: Format) -> bool {
-    /// The top-level `kind` alone; every other key is skipped unread.
+/// What `text` holds, from its top-level `kind` and `frameworks` keys.
+/// Text that does not parse is taken for a framework (the framework reader
+/// then says what is wrong).
+pub(crate) fn holds(text: &str, format: Format) -> Holds {
+    /// The two telling keys alone; every other key is skipped unread.
     #[derive(serde::Deserialize)]
-    struct Kind {
+    struct Keys {
         kind: Option<String>,
+        frameworks: Option<serde::de::IgnoredAny>,
     }
-    let kind = match format {
-        Format::Toml => toml::from_str::<Kind>(text).ok().and_then(|k| k.kind),
-        Format::Json => serde_json::from_str::<Kind>(text).ok().and_then(|k| k.kind),
+    let keys = match format {
+        Format::Toml => toml::from_str::<Keys>(text).ok(),
+        Format::Json => serde_json::from_str::<Keys>(text).ok(),
     };
-    kind.as_deref() == Some("progress-report")
+    match keys {
+        Some(Keys { frameworks: Some(_), .. }) => Holds::Set,
+        Some(Keys { kind: Some(kind), .. }) if kind == "progress-report" => Holds::Report,
+        _ => Holds::Framework,
+    }
 }
 
 /// Reads a value of the model from `text` in `format`; `origin` names the
 /// text in errors.
+///
+/// The error says what kind of problem it is and where (never at line or
+/// column 0), in the words of someone writing the format.
 pub(crate) fn read<T: DeserializeOwned>(text: &str, format: Format, origin: &str) -> Result<T, LoadError> {
     match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |span| span.start);
-            LoadError::at_offset(origin, text, offset, e.message().trim_end())
-        }),
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let message = message.strip_suffix(&suffix).unwrap_or(&message);
-            LoadError::new(origin, e.line(), e.column(), message)
-        }),
+        Format::Toml => {
+            let document = toml::de::Deserializer::parse(text).map_err(|e| error::toml_syntax(origin, text, &e))?;
+            T::deserialize(document).map_err(|e| error::toml_data(origin, text, &e))
+        }
+        Format::Json => serde_json::from_str(text).map_err(|e| error::json(origin, text, &e)),
     }
 }
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{Document, Format, LoadError, read, read_path};
-use crate::{ElementCode, Error, Framework, FrameworkId, ProgressReport, Ref};
+use super::{Document, Format, Holds, LoadError, read, read_path};
+use crate::{ElementCode, Error, Framework, FrameworkId, FrameworkSet, ProgressReport, Ref};
 
 /// A place in a framework, as a finding names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,7 +107,7 @@ impl SourceMap {
                 file,
                 framework: &framework.id,
             }
-            .document(&document);
+            .document(document.get_ref());
         }
         Ok(framework)
     }
@@ -123,18 +123,12 @@ impl SourceMap {
         let report = ProgressReport::from_toml_str(text, origin)?;
         let file = self.push_file(text, origin);
         if let Ok(document) = DeTable::parse(text) {
-            let mut recorder = Recorder {
+            Recorder {
                 map: self,
                 file,
                 framework: &report.id,
-            };
-            let owner = Ref::Framework(report.id.clone());
-            for (key, value) in document.get_ref().iter() {
-                match key.get_ref().as_ref() {
-                    "id" => recorder.put(Location::Framework(report.id.clone()), value.span()),
-                    field => recorder.field(&owner, field, value),
-                }
             }
+            .report(document.get_ref());
         }
         Ok(report)
     }
@@ -165,21 +159,102 @@ impl SourceMap {
         self.spans.insert(Location::Framework(id.clone()), vec![(file, 0..0)]);
     }
 
-    /// Reads a `.toml` or `.json` file holding a framework or a progress
-    /// report (told apart by `kind = "progress-report"`) and records it.
+    /// Reads a set of frameworks and reports from TOML text
+    /// (`[[frameworks]]`, `[[reports]]`) and records where each one's parts
+    /// are, as [`SourceMap::add_toml`] and [`SourceMap::add_report_toml`] do.
+    ///
+    /// # Errors
+    /// As [`FrameworkSet::from_toml_str`].
+    pub fn add_set_toml(&mut self, text: &str, origin: &str) -> Result<FrameworkSet, LoadError> {
+        let set = FrameworkSet::from_toml_str(text, origin)?;
+        let file = self.push_file(text, origin);
+        if let Ok(document) = DeTable::parse(text) {
+            let tables = |key: &str| match document.get_ref().get(key).map(Spanned::get_ref) {
+                Some(DeValue::Array(items)) => items
+                    .iter()
+                    .filter_map(|item| match item.get_ref() {
+                        DeValue::Table(table) => Some(table),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            // The set has just been read, so its tables are its documents in order.
+            for (framework, table) in set.iter().zip(tables("frameworks")) {
+                Recorder {
+                    map: self,
+                    file,
+                    framework: &framework.id,
+                }
+                .document(table);
+            }
+            for (report, table) in set.reports().zip(tables("reports")) {
+                Recorder {
+                    map: self,
+                    file,
+                    framework: &report.id,
+                }
+                .report(table);
+            }
+        }
+        Ok(set)
+    }
+
+    /// Reads a set of frameworks and reports from JSON text; findings name
+    /// the file but no line.
+    ///
+    /// # Errors
+    /// As [`FrameworkSet::from_json_str`].
+    pub fn add_set_json(&mut self, text: &str, origin: &str) -> Result<FrameworkSet, LoadError> {
+        let set: FrameworkSet = read(text, Format::Json, origin)?;
+        let file = self.push_file(text, origin);
+        for id in set.iter().map(|f| &f.id).chain(set.reports().map(|r| &r.id)) {
+            self.whole_file(id, file);
+        }
+        Ok(set)
+    }
+
+    /// Reads text holding a framework, a progress report or a set of them
+    /// (see [`Document::read`]) and records where its parts are.
+    ///
+    /// # Errors
+    /// A [`LoadError`] with the line and column of the first problem.
+    pub fn add_document(&mut self, text: &str, format: Format, origin: &str) -> Result<Document, LoadError> {
+        Ok(match (format, super::holds(text, format)) {
+            (Format::Toml, Holds::Framework) => Document::Framework(self.add_toml(text, origin)?),
+            (Format::Json, Holds::Framework) => Document::Framework(self.add_json(text, origin)?),
+            (Format::Toml, Holds::Report) => Document::Report(self.add_report_toml(text, origin)?),
+            (Format::Json, Holds::Report) => Document::Report(self.add_report_json(text, origin)?),
+            (Format::Toml, Holds::Set) => Document::Set(self.add_set_toml(text, origin)?),
+            (Format::Json, Holds::Set) => Document::Set(self.add_set_json(text, origin)?),
+        })
+    }
+
+    /// Reads a `.toml` or `.json` file holding a framework, a progress
+    /// report or a set of them, and records it.
     ///
     /// # Errors
     /// As [`SourceMap::load`].
     pub fn load_document(&mut self, path: impl AsRef<Path>) -> Result<Document, Error> {
-        let path = path.as_ref();
-        let (format, text, origin) = read_path(path)?;
-        let report = super::is_report(&text, format);
-        Ok(match (format, report) {
-            (Format::Toml, false) => Document::Framework(self.add_toml(&text, &origin)?),
-            (Format::Json, false) => Document::Framework(self.add_json(&text, &origin)?),
-            (Format::Toml, true) => Document::Report(self.add_report_toml(&text, &origin)?),
-            (Format::Json, true) => Document::Report(self.add_report_json(&text, &origin)?),
-        })
+        let (format, text, origin) = read_path(path.as_ref())?;
+        Ok(self.add_document(&text, format, &origin)?)
+    }
+
+    /// Forgets where the framework or report `id` was written, as when a
+    /// user's file replaces a built-in of the same id (forget it, then
+    /// [`append`](SourceMap::append) the map the user's file was read into).
+    pub fn forget(&mut self, id: &FrameworkId) {
+        self.spans.retain(|location, _| location_document(location) != Some(id));
+    }
+
+    /// Adds the files and places of `other`, after this map's own.
+    pub fn append(&mut self, other: SourceMap) {
+        let offset = self.files.len();
+        self.files.extend(other.files);
+        for (location, places) in other.spans {
+            let places = places.into_iter().map(|(file, range)| (file + offset, range));
+            self.spans.entry(location).or_default().extend(places);
+        }
     }
 
     /// Reads a framework from JSON text. JSON carries no positions the
@@ -244,6 +319,16 @@ impl SourceMap {
     }
 }
 
+/// The framework or report a location is in.
+fn location_document(location: &Location) -> Option<&FrameworkId> {
+    match location {
+        Location::Framework(id) | Location::Link(id, _) | Location::Claim(id, _) => Some(id),
+        Location::Element(r) | Location::Field(r, _) | Location::Item(r, _, _) | Location::Repeat(r, _) => {
+            r.framework()
+        }
+    }
+}
+
 /// The next larger place that holds `location`.
 fn parent(location: &Location) -> Option<Location> {
     match location {
@@ -278,9 +363,8 @@ impl Recorder<'_> {
     /// model lists them (outcomes with their outputs, programmes,
     /// deliverables), so that a repeated reference's n-th place is its n-th
     /// element.
-    fn document(&mut self, document: &Spanned<DeTable<'_>>) {
+    fn document(&mut self, table: &DeTable<'_>) {
         let framework_ref = Ref::Framework(self.framework.clone());
-        let table = document.get_ref();
         for (key, value) in table.iter() {
             let key = key.get_ref().as_ref();
             match (key, value.get_ref()) {
@@ -316,6 +400,18 @@ impl Recorder<'_> {
         }
         if let Some(deliverables) = table.get("deliverables") {
             self.elements(deliverables, "code");
+        }
+    }
+
+    /// Records a progress report's fields under `Ref::Framework(report id)`;
+    /// its observations are items of their lists.
+    fn report(&mut self, table: &DeTable<'_>) {
+        let owner = Ref::Framework(self.framework.clone());
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "id" => self.put(Location::Framework(self.framework.clone()), value.span()),
+                field => self.field(&owner, field, value),
+            }
         }
     }
 

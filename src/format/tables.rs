@@ -2,6 +2,7 @@
 //! joined with `;`, and in list columns only the element's own direct links
 //! as its source states them.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
@@ -166,7 +167,10 @@ pub fn table(set: &FrameworkSet, sdg: &SdgCatalogue, table: Table) -> String {
     match table {
         Table::Outputs => set.iter().for_each(|f| outputs(&mut out, f)),
         Table::Deliverables => set.iter().for_each(|f| deliverables(&mut out, f)),
-        Table::Programmes => set.iter().for_each(|f| programmes(&mut out, f)),
+        Table::Programmes => {
+            let stated = stated_contributions(set);
+            set.iter().for_each(|f| programmes(&mut out, f, &stated));
+        }
         Table::Links => set.iter().for_each(|f| links(&mut out, f)),
         Table::Sdg => sdg_rows(&mut out, sdg),
         Table::Indicators => set.iter().for_each(|f| indicators(&mut out, f)),
@@ -216,8 +220,31 @@ fn deliverables(out: &mut String, f: &Framework) {
     }
 }
 
-fn programmes(out: &mut String, f: &Framework) {
+/// The contributions every framework states between elements (`[[links]]`
+/// of kind `contributes_to`), by the element they start from.
+fn stated_contributions(set: &FrameworkSet) -> HashMap<&Ref, Vec<&Ref>> {
+    let mut stated: HashMap<&Ref, Vec<&Ref>> = HashMap::new();
+    for f in set {
+        for link in f.links.iter().filter(|l| l.kind == LinkKind::ContributesTo) {
+            stated.entry(&link.from).or_default().push(&link.to);
+        }
+    }
+    stated
+}
+
+fn programmes(out: &mut String, f: &Framework, stated: &HashMap<&Ref, Vec<&Ref>>) {
     for p in &f.programmes {
+        let reference = Ref::element(f.id.clone(), crate::ElementCode::from(&p.id));
+        // Its own contributions, then those other documents state for it,
+        // each once, SDG codes left to the `sdg` column.
+        let mut served: Vec<&Ref> = Vec::new();
+        let own = p.contributes_to.iter().map(|l| l.target());
+        let others = stated.get(&reference).into_iter().flatten().copied();
+        for target in own.chain(others) {
+            if matches!(target, Ref::Element { .. }) && !served.contains(&target) {
+                served.push(target);
+            }
+        }
         let count = |region: Option<Region>| {
             optional(p.coverage.as_ref().and_then(|c| match region {
                 Some(r) => c.get(r),
@@ -234,7 +261,7 @@ fn programmes(out: &mut String, f: &Framework) {
         cells.extend(Region::ALL.into_iter().map(|r| count(Some(r))));
         cells.push(count(None));
         cells.push(joined(&p.sdg));
-        cells.push(joined(p.contributes_to.iter().map(|l| l.target())));
+        cells.push(joined(served));
         row(out, &cells);
     }
 }

@@ -113,8 +113,17 @@ impl Builder {
     }
 
     /// Adds an edge to whatever `to` names, or records that it names nothing.
+    /// A valid labour standard outside the catalogue is a node all the same,
+    /// added on first use and labelled with its reference.
     fn link(&mut self, from: NodeIndex, to: &Ref, kind: LinkKind, share: Option<Share>) {
-        match self.index.get_ref(to) {
+        let target = match (self.index.get_ref(to), to) {
+            (Some(target), _) => Some(target),
+            (None, Ref::Standard(standard)) => {
+                self.node(NodeKey::Ref(to.clone()), NodeKind::Standard, &standard.to_string())
+            }
+            (None, _) => None,
+        };
+        match target {
             Some(target) => self.edge(from, target, kind, share),
             None => self.issues.push(GraphIssue::UnresolvedLink {
                 from: self.graph[from].key.clone(),

@@ -2,11 +2,11 @@
 //! columns (SDG goals, outputs, …).
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::fmt::Write as _;
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use serde::Serialize;
 
 use super::query::is_reach;
 use super::{FrameworkGraph, NodeKey, NodeKind};
@@ -31,6 +31,10 @@ use crate::LinkKind;
 /// assert!(matrix.get(&"pb-2022-23:8".parse()?, &"sdg:1".parse()?).unwrap_or(0) > 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Its serde form is `{"rows": [key, …], "columns": [key, …], "cells":
+/// [[count, …], …]}`, one list of counts per row in column order;
+/// [`format::coverage_csv`](crate::format::coverage_csv) writes it as CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverageMatrix {
     rows: Vec<NodeKey>,
@@ -56,8 +60,8 @@ impl CoverageMatrix {
 
     /// The count for a row and a column named by reference.
     pub fn get(&self, row: &crate::Ref, column: &crate::Ref) -> Option<u32> {
-        let r = self.rows.iter().position(|k| k.as_ref() == Some(row))?;
-        let c = self.columns.iter().position(|k| k.as_ref() == Some(column))?;
+        let r = self.rows.iter().position(|k| k.reference() == Some(row))?;
+        let c = self.columns.iter().position(|k| k.reference() == Some(column))?;
         self.at(r, c)
     }
 
@@ -66,22 +70,22 @@ impl CoverageMatrix {
         let width = self.columns.len();
         (row < self.rows.len()).then(|| &self.cells[row * width..(row + 1) * width])
     }
+}
 
-    /// The matrix as CSV: a header of column names, then one line per row.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("row");
-        for column in &self.columns {
-            let _ = write!(out, ",{}", crate::format::csv_field(&column.to_string()));
+impl Serialize for CoverageMatrix {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Form<'m> {
+            rows: &'m [NodeKey],
+            columns: &'m [NodeKey],
+            cells: Vec<&'m [u32]>,
         }
-        out.push('\n');
-        for (r, row) in self.rows.iter().enumerate() {
-            out.push_str(&crate::format::csv_field(&row.to_string()));
-            for value in self.row(r).unwrap_or_default() {
-                let _ = write!(out, ",{value}");
-            }
-            out.push('\n');
+        Form {
+            rows: &self.rows,
+            columns: &self.columns,
+            cells: (0..self.rows.len()).filter_map(|r| self.row(r)).collect(),
         }
-        out
+        .serialize(serializer)
     }
 }
 

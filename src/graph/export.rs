@@ -7,8 +7,11 @@ use serde::Serialize;
 use super::{FrameworkGraph, NodeKey, NodeKind};
 use crate::LinkKind;
 
-/// The JSON form of a graph: its nodes and edges, in graph order.
+/// The JSON form of a graph: its nodes and edges, in graph order, from
+/// [`FrameworkGraph::to_graph_json`]. It borrows the graph and is only
+/// written; fields may be added.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct GraphJson<'g> {
     /// The nodes.
     pub nodes: Vec<JsonNode<'g>>,
@@ -16,8 +19,11 @@ pub struct GraphJson<'g> {
     pub edges: Vec<JsonEdge<'g>>,
 }
 
-/// A node in [`GraphJson`].
+/// A node in [`GraphJson`], and the node of a
+/// [`Reach`](super::Reach) or [`Contributions`](super::Contributions) in
+/// their serde form.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct JsonNode<'g> {
     /// The node's key, as text.
     pub id: &'g NodeKey,
@@ -27,8 +33,10 @@ pub struct JsonNode<'g> {
     pub label: &'g str,
 }
 
-/// An edge in [`GraphJson`].
+/// An edge in [`GraphJson`], and an edge of a [`Reach`](super::Reach)'s
+/// path in its serde form.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct JsonEdge<'g> {
     /// The key of the node it starts from.
     pub from: &'g NodeKey,
@@ -154,26 +162,43 @@ impl FrameworkGraph {
         out
     }
 
-    /// The nodes and edges, ready for serde (for instance `serde_json`).
-    pub fn to_json(&self) -> GraphJson<'_> {
+    /// The nodes and edges as a [`GraphJson`], ready for serde (for
+    /// instance `serde_json`): `{"nodes": [{"id", "kind", "label"}],
+    /// "edges": [{"from", "to", "kind", "share"}]}`.
+    ///
+    /// ```
+    /// use ilo_frameworks::graph::FrameworkGraph;
+    ///
+    /// let graph = FrameworkGraph::builtin()?.neighbourhood(&"flagships:JPR".parse()?, 1)?;
+    /// let json = serde_json::to_value(graph.to_graph_json())?;
+    /// assert_eq!(json["nodes"].as_array().map(Vec::len), Some(graph.node_count()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_graph_json(&self) -> GraphJson<'_> {
         GraphJson {
-            nodes: self
-                .nodes()
-                .map(|n| JsonNode {
-                    id: n.key(),
-                    kind: n.kind(),
-                    label: n.label(),
-                })
-                .collect(),
-            edges: self
-                .edges()
-                .map(|e| JsonEdge {
-                    from: e.from().key(),
-                    to: e.to().key(),
-                    kind: e.kind(),
-                    share: e.share().map(|s| s.value()),
-                })
-                .collect(),
+            nodes: self.nodes().map(JsonNode::of).collect(),
+            edges: self.edges().map(JsonEdge::of).collect(),
+        }
+    }
+}
+
+impl<'g> JsonNode<'g> {
+    pub(super) fn of(node: super::Node<'g>) -> Self {
+        JsonNode {
+            id: node.key(),
+            kind: node.kind(),
+            label: node.label(),
+        }
+    }
+}
+
+impl<'g> JsonEdge<'g> {
+    pub(super) fn of(edge: super::Edge<'g>) -> Self {
+        JsonEdge {
+            from: edge.from().key(),
+            to: edge.to().key(),
+            kind: edge.kind(),
+            share: edge.share().map(|s| s.value()),
         }
     }
 }

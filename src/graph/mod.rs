@@ -47,6 +47,7 @@ pub use coverage::CoverageMatrix;
 pub use export::{GraphJson, JsonEdge, JsonNode};
 pub(crate) use feeds::Feed;
 pub use node::{NodeKey, NodeKind};
+pub(crate) use query::edit_distance;
 pub use query::{Contributions, Reach};
 
 use crate::sdg::SdgCatalogue;

@@ -8,13 +8,20 @@ use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use serde::Serialize;
+
+use super::export::{JsonEdge, JsonNode};
 use super::{Edge, FrameworkGraph, Node, NodeKind};
 use crate::{Error, LinkKind, Ref};
 
 /// The kinds of link along which an element reaches another: it contributes
-/// to it, is part of it, or measures it.
+/// to it, is part of it, measures it, or cites it (a labour standard, which
+/// leads nowhere further).
 pub(super) fn is_reach(kind: LinkKind) -> bool {
-    matches!(kind, LinkKind::ContributesTo | LinkKind::PartOf | LinkKind::Measures)
+    matches!(
+        kind,
+        LinkKind::ContributesTo | LinkKind::PartOf | LinkKind::Measures | LinkKind::Cites
+    )
 }
 
 /// One node reached, with the path that explains it.
@@ -65,6 +72,28 @@ impl<'g> Reach<'g> {
     }
 }
 
+impl Serialize for Reach<'_> {
+    /// The node reached and how: `{"id", "kind", "label", "share", "path":
+    /// [{"from", "to", "kind", "share"}]}`, `share` (the share carried
+    /// along the path) left out where no edge of the path is weighted.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Form<'g> {
+            #[serde(flatten)]
+            node: JsonNode<'g>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            share: Option<f64>,
+            path: Vec<JsonEdge<'g>>,
+        }
+        Form {
+            node: JsonNode::of(self.node()),
+            share: self.share(),
+            path: self.path().map(JsonEdge::of).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
 impl std::fmt::Debug for Reach<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Reach")
@@ -76,6 +105,23 @@ impl std::fmt::Debug for Reach<'_> {
 
 /// Everything an element reaches (or, from [`FrameworkGraph::reverse`],
 /// everything that reaches it), nearest first, then in graph order.
+///
+/// It borrows the graph; its serde form is data, `{"origin": {"id",
+/// "kind", "label"}, "reached": [Reach, …]}` (see [`Reach`]), and is only
+/// written:
+///
+/// ```
+/// use ilo_frameworks::graph::FrameworkGraph;
+///
+/// let graph = FrameworkGraph::builtin()?;
+/// let reach = graph.contributions(&"flagships:OSH-GAP".parse()?)?;
+/// let json = serde_json::to_value(&reach)?;
+/// assert_eq!(json["origin"]["id"], "flagships:OSH-GAP");
+/// let first = &json["reached"][0];
+/// assert_eq!(first["path"][0]["from"], "flagships:OSH-GAP");
+/// assert_eq!(first["path"][0]["to"], first["id"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Contributions<'g> {
     origin: Node<'g>,
@@ -110,7 +156,24 @@ impl<'g> Contributions<'g> {
 
     /// The reach of one node, if it is reached.
     pub fn get(&self, reference: &Ref) -> Option<&Reach<'g>> {
-        self.reached.iter().find(|r| r.node().key().as_ref() == Some(reference))
+        self.reached
+            .iter()
+            .find(|r| r.node().key().reference() == Some(reference))
+    }
+}
+
+impl Serialize for Contributions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Form<'a, 'g> {
+            origin: JsonNode<'g>,
+            reached: &'a [Reach<'g>],
+        }
+        Form {
+            origin: JsonNode::of(self.origin),
+            reached: &self.reached,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -187,11 +250,11 @@ impl FrameworkGraph {
             .graph
             .node_indices()
             .filter_map(|n| {
-                let candidate = self.graph[n].key.as_ref()?;
+                let candidate = self.graph[n].key.reference()?;
                 if candidate.namespace() != namespace || candidate == reference {
                     return None;
                 }
-                let distance = crate::id::edit_distance(&code, &candidate.code());
+                let distance = edit_distance(&code, &candidate.code());
                 (distance <= 2).then_some((distance, n))
             })
             .collect();
@@ -248,4 +311,24 @@ impl FrameworkGraph {
         reached.sort_by_key(|r| (r.path.len(), r.node));
         Contributions { origin, reached }
     }
+}
+
+/// The number of single-character insertions, deletions and substitutions
+/// that turn `a` into `b` (Levenshtein distance), for "did you mean"
+/// suggestions: [`FrameworkGraph::suggest`] and the validation layer's help
+/// for dangling references.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }

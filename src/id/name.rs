@@ -229,6 +229,14 @@ impl FromStr for FrameworkId {
     }
 }
 
+impl std::borrow::Borrow<str> for FrameworkId {
+    /// A framework id hashes and compares as its text, so maps keyed by
+    /// id can be searched with a `&str`.
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for FrameworkId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

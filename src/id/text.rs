@@ -52,22 +52,3 @@ pub(crate) fn positive_number(text: &str) -> Option<u16> {
     }
     text.parse().ok().filter(|n| *n > 0)
 }
-
-/// The number of single-character insertions, deletions and substitutions
-/// that turn `a` into `b` (Levenshtein distance), for "did you mean"
-/// suggestions.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}

@@ -11,6 +11,7 @@ use crate::Ref;
 /// The value a claim states: a whole number or a text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ClaimValue {
     /// A count or amount.
     Number(i64),
@@ -58,6 +59,7 @@ impl From<&str> for ClaimValue {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "One statement of a fact, with the place that states it.")]
 pub struct Claim {
     /// The element the fact is about.

@@ -20,6 +20,7 @@ use crate::{DeliverableCode, SdgCode, StandardRef, Timeframe};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "A deliverable of a plan of action: what is to be produced, under which area, in response to what, through which activities, and when."
 )]
@@ -68,5 +69,11 @@ impl Deliverable {
             standards: Vec::new(),
             source: Provenance::default(),
         }
+    }
+}
+
+impl<'a> From<&'a Deliverable> for super::Element<'a> {
+    fn from(deliverable: &'a Deliverable) -> Self {
+        super::Element::Deliverable(deliverable)
     }
 }

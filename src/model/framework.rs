@@ -1,18 +1,21 @@
 //! Frameworks: one document of record and its elements.
 
 use std::fmt;
+use std::str::FromStr;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Deliverable, Indicator, Outcome, Output, Programme, Provenance, StatedLink};
+use super::{Claim, Deliverable, Element, Indicator, Outcome, Output, Programme, Provenance, StatedLink};
+use crate::id::{Expected, ParseError};
 use crate::{
-    Biennium, DeliverableCode, ElementCode, FrameworkId, OutcomeCode, OutputCode, PartialDate, Period, ProgrammeId,
+    Biennium, DeliverableCode, ElementCode, FrameworkId, OutcomeCode, OutputCode, PartialDate, Period, ProgrammeId, Ref,
 };
 
 /// What kind of document a framework is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FrameworkKind {
     /// A strategic plan over several years.
     StrategicPlan,
@@ -27,6 +30,15 @@ pub enum FrameworkKind {
 }
 
 impl FrameworkKind {
+    /// Every kind, in order.
+    pub const ALL: &'static [FrameworkKind] = &[
+        FrameworkKind::StrategicPlan,
+        FrameworkKind::ProgrammeAndBudget,
+        FrameworkKind::ProgrammeSet,
+        FrameworkKind::PlanOfAction,
+        FrameworkKind::Other,
+    ];
+
     /// The name used in files: `programme-and-budget`, …
     pub fn as_str(self) -> &'static str {
         match self {
@@ -45,15 +57,46 @@ impl fmt::Display for FrameworkKind {
     }
 }
 
+impl FromStr for FrameworkKind {
+    type Err = ParseError;
+
+    /// Reads what [`FrameworkKind::as_str`] writes.
+    ///
+    /// ```
+    /// use ilo_frameworks::FrameworkKind;
+    ///
+    /// assert_eq!("plan-of-action".parse::<FrameworkKind>()?, FrameworkKind::PlanOfAction);
+    /// assert_eq!(
+    ///     "budget".parse::<FrameworkKind>().unwrap_err().to_string(),
+    ///     r#"invalid framework kind "budget": expected one of strategic-plan, programme-and-budget, programme-set, plan-of-action, other"#
+    /// );
+    /// # Ok::<(), ilo_frameworks::ParseError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::FrameworkKind, text, FrameworkKind::ALL, FrameworkKind::as_str)
+    }
+}
+
 /// The larger plan a framework carries out, such as the Strategic Plan
 /// 2022–25 for the Programme and Budget 2022–23.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Plan {
     /// The plan's title: `Strategic Plan 2022–25`.
     pub title: String,
     /// The years it covers.
     pub period: Period,
+}
+
+impl Plan {
+    /// The plan titled `title`, over `period`.
+    pub fn new(title: impl Into<String>, period: Period) -> Self {
+        Plan {
+            title: title.into(),
+            period,
+        }
+    }
 }
 
 /// One document of record and its elements: outcomes with their outputs,
@@ -73,6 +116,7 @@ pub struct Plan {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "One document of record and its elements: outcomes with their outputs, programmes, deliverables, the links it states between elements of other documents, and the claims it makes twice."
 )]
@@ -137,6 +181,36 @@ impl Framework {
             links: Vec::new(),
             claims: Vec::new(),
         }
+    }
+
+    /// The reference to the framework as a whole: its id, `pb-2022-23`.
+    pub fn reference(&self) -> Ref {
+        Ref::Framework(self.id.clone())
+    }
+
+    /// The reference to one of its elements: `pb-2022-23:7.1`. The element
+    /// is named by its code under this framework's id, whether the
+    /// framework holds it or not.
+    ///
+    /// ```
+    /// use ilo_frameworks::builtin;
+    ///
+    /// let set = builtin::frameworks()?;
+    /// let pb = set.get("pb-2022-23").expect("built in");
+    /// let output = pb.element(&"7.1".parse()?).expect("output 7.1");
+    /// assert_eq!(pb.reference_of(output).to_string(), "pb-2022-23:7.1");
+    /// let refs: Vec<String> = pb.outcomes.iter().map(|o| pb.reference_of(o).to_string()).take(2).collect();
+    /// assert_eq!(refs, ["pb-2022-23:1", "pb-2022-23:2"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reference_of<'a>(&self, element: impl Into<Element<'a>>) -> Ref {
+        let code = match element.into() {
+            Element::Outcome(o) => ElementCode::from(o.code),
+            Element::Output(o) => ElementCode::from(o.code),
+            Element::Programme(p) => ElementCode::from(&p.id),
+            Element::Deliverable(d) => ElementCode::from(d.code),
+        };
+        Ref::element(self.id.clone(), code)
     }
 
     /// The outcome with this code.

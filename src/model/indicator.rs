@@ -16,6 +16,7 @@ use crate::{PartialDate, Period, SdgCode};
 /// What kind of quantity an indicator measures (IATI's indicator measures).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Measure {
     /// A count or amount of something (`member States`, `workers`).
     #[default]
@@ -32,7 +33,7 @@ pub enum Measure {
 
 impl Measure {
     /// Every measure, in order.
-    pub const ALL: [Measure; 5] = [
+    pub const ALL: &'static [Measure] = &[
         Measure::Unit,
         Measure::Percentage,
         Measure::Nominal,
@@ -67,6 +68,15 @@ impl fmt::Display for Measure {
     }
 }
 
+impl FromStr for Measure {
+    type Err = ParseError;
+
+    /// Reads what [`Measure::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::Measure, text, Measure::ALL, Measure::as_str)
+    }
+}
+
 /// Whether an indicator improves by going up or down.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -79,8 +89,34 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Both directions.
+    pub const ALL: &'static [Direction] = &[Direction::Ascending, Direction::Descending];
+
+    /// The name used in files: `ascending`, `descending`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        }
+    }
+
     fn is_default(&self) -> bool {
         *self == Direction::Ascending
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Direction {
+    type Err = ParseError;
+
+    /// Reads what [`Direction::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::Direction, text, Direction::ALL, Direction::as_str)
     }
 }
 
@@ -91,6 +127,7 @@ impl Direction {
 /// `{ distinct-count = "country" }` to count each value of a dimension once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Aggregation {
     /// Add the values (weighted by the links' shares).
     Sum,
@@ -169,6 +206,7 @@ impl FromStr for Aggregation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "One reporting period of an indicator, with its targets and actuals.")]
 pub struct IndicatorPeriod {
     /// The period's first and last days.
@@ -212,6 +250,7 @@ impl IndicatorPeriod {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "A measure of progress: what is counted, how, from which baseline, with the targets and actuals of each period."
 )]

@@ -12,8 +12,24 @@ use crate::Ref;
 use crate::id::{Expected, ParseError};
 
 /// The kind of a link, as in the framework graph.
+///
+/// More kinds may be added (importers bring links of their own), so a
+/// `match` on it outside the crate needs a wildcard arm. It reads from text
+/// exactly as [`LinkKind::as_str`] writes it:
+///
+/// ```
+/// use ilo_frameworks::LinkKind;
+///
+/// assert_eq!("contributes_to".parse::<LinkKind>()?, LinkKind::ContributesTo);
+/// assert!(LinkKind::ALL.iter().all(|k| k.as_str().parse() == Ok(*k)));
+/// let err = "contributes-to".parse::<LinkKind>().unwrap_err();
+/// assert!(err.to_string().contains("part_of, contributes_to, measures, cites, supported_by, succeeds"));
+/// # Ok::<(), ilo_frameworks::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+#[schemars(description = "The kind of a link, as in the framework graph.")]
 pub enum LinkKind {
     /// An element belongs to another: output to outcome, target to goal.
     PartOf,
@@ -59,8 +75,19 @@ impl fmt::Display for LinkKind {
     }
 }
 
+impl FromStr for LinkKind {
+    type Err = ParseError;
+
+    /// The kind [`LinkKind::as_str`] names; nothing else.
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::LinkKind, s, &LinkKind::ALL, LinkKind::as_str)
+    }
+}
+
 /// The part of a source's effort that a link carries: a fraction from 0 to
 /// 1 (a file may write it as such, `0.25`).
+///
+/// A negative zero is taken as zero, so that equal shares hash alike.
 ///
 /// ```
 /// use ilo_frameworks::Share;
@@ -68,6 +95,8 @@ impl fmt::Display for LinkKind {
 /// assert_eq!(Share::new(0.25)?.value(), 0.25);
 /// assert!(Share::new(1.5).is_err());
 /// assert!(Share::new(f64::NAN).is_err());
+/// assert!(Share::new(-0.0)?.value().is_sign_positive());
+/// assert_eq!(Share::new(-0.0)?, Share::new(0.0)?);
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, JsonSchema)]
@@ -78,13 +107,14 @@ impl fmt::Display for LinkKind {
 pub struct Share(#[schemars(range(min = 0.0, max = 1.0))] f64);
 
 impl Share {
-    /// A share of `value`, from 0 to 1.
+    /// A share of `value`, from 0 to 1 (`-0.0` gives the share 0).
     ///
     /// # Errors
     /// When `value` is not a number from 0 to 1.
     pub fn new(value: f64) -> Result<Self, ParseError> {
         if (0.0..=1.0).contains(&value) {
-            Ok(Share(value))
+            // -0.0 == 0.0, and is stored as 0.0.
+            Ok(Share(if value == 0.0 { 0.0 } else { value }))
         } else {
             Err(ParseError::new(
                 Expected::Share,
@@ -103,6 +133,8 @@ impl Share {
 impl Eq for Share {}
 
 impl std::hash::Hash for Share {
+    /// By the bits of the fraction, which is never NaN nor `-0.0`, so that
+    /// equal shares hash alike.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.0.to_bits().hash(state);
     }
@@ -151,9 +183,18 @@ pub struct LinkDetail {
 }
 
 impl Link {
-    /// A link to `to`, without share or source.
-    pub fn to(to: Ref) -> Self {
-        Link::To(to)
+    /// A link to `target`, without share or source (the bare form).
+    ///
+    /// ```
+    /// use ilo_frameworks::Link;
+    ///
+    /// let link = Link::new("pb-2022-23:7.1".parse()?);
+    /// assert_eq!(link.target().to_string(), "pb-2022-23:7.1");
+    /// assert_eq!(link.share(), None);
+    /// # Ok::<(), ilo_frameworks::ParseError>(())
+    /// ```
+    pub fn new(target: Ref) -> Self {
+        Link::To(target)
     }
 
     /// The element linked to.

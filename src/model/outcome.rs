@@ -22,6 +22,7 @@ use crate::{OutcomeCode, OutcomeKind, OutputCode, SdgCode, StandardRef};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "A policy or enabling outcome, with its outputs.")]
 pub struct Outcome {
     /// The outcome's code.
@@ -67,5 +68,11 @@ impl Outcome {
     /// The output with this code, if the outcome holds it.
     pub fn output(&self, code: OutputCode) -> Option<&Output> {
         self.outputs.iter().find(|o| o.code == code)
+    }
+}
+
+impl<'a> From<&'a Outcome> for super::Element<'a> {
+    fn from(outcome: &'a Outcome) -> Self {
+        super::Element::Outcome(outcome)
     }
 }

@@ -35,6 +35,7 @@ pub enum ActionLevel {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "One output of an outcome, with the actions the document lists for it.")]
 pub struct Output {
     /// The output's code; its outcome part names the outcome it belongs to.
@@ -88,5 +89,11 @@ impl Output {
         tag(ActionLevel::Country, &self.country_level)
             .chain(tag(ActionLevel::Global, &self.global_level))
             .chain(tag(ActionLevel::Biennium, &self.biennium_deliverables))
+    }
+}
+
+impl<'a> From<&'a Output> for super::Element<'a> {
+    fn from(output: &'a Output) -> Self {
+        super::Element::Output(output)
     }
 }

@@ -1,16 +1,19 @@
 //! Programmes: flagships, global programmes and projects.
 
 use std::fmt;
+use std::str::FromStr;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Indicator, Link, Provenance};
+use crate::id::{Expected, ParseError};
 use crate::{PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
 
 /// What kind of development-cooperation programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ProgrammeKind {
     /// One of the flagship programmes endorsed in 2015.
     Flagship,
@@ -21,6 +24,13 @@ pub enum ProgrammeKind {
 }
 
 impl ProgrammeKind {
+    /// Every kind, in order.
+    pub const ALL: &'static [ProgrammeKind] = &[
+        ProgrammeKind::Flagship,
+        ProgrammeKind::GlobalProgramme,
+        ProgrammeKind::Project,
+    ];
+
     /// The name used in files: `flagship`, `global-programme`, `project`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -34,6 +44,15 @@ impl ProgrammeKind {
 impl fmt::Display for ProgrammeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ProgrammeKind {
+    type Err = ParseError;
+
+    /// Reads what [`ProgrammeKind::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::ProgrammeKind, text, ProgrammeKind::ALL, ProgrammeKind::as_str)
     }
 }
 
@@ -86,6 +105,22 @@ impl Region {
     }
 }
 
+impl fmt::Display for Region {
+    /// The key: `arab_states`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Region {
+    type Err = ParseError;
+
+    /// Reads what [`Region::key`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::Region, text, &Region::ALL, Region::key)
+    }
+}
+
 /// How many countries a programme is active in, by ILO region and in total,
 /// as a document states them (the total is stated, not computed, so that a
 /// total which does not add up can be reported).
@@ -93,13 +128,17 @@ impl Region {
 /// ```
 /// use ilo_frameworks::{Coverage, Region};
 ///
-/// let c = Coverage { africa: Some(11), arab_states: Some(3), asia_pacific: Some(8),
-///                    europe_central_asia: Some(4), americas: Some(6), total: Some(32), ..Coverage::default() };
+/// let mut c = Coverage::new();
+/// for (region, count) in Region::ALL.into_iter().zip([11, 3, 8, 4, 6]) {
+///     c.set(region, Some(count));
+/// }
+/// c.total = Some(32);
 /// assert_eq!(c.regional_sum(), Some(32));
 /// assert_eq!(c.get(Region::Africa), Some(11));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "How many countries a programme is active in, by ILO region and in total, as a document states them (the total is stated, not computed, so that a total which does not add up can be reported)."
 )]
@@ -128,6 +167,23 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// No count stated yet.
+    pub fn new() -> Self {
+        Coverage::default()
+    }
+
+    /// States the count for `region`.
+    pub fn set(&mut self, region: Region, count: Option<u32>) {
+        let slot = match region {
+            Region::Africa => &mut self.africa,
+            Region::ArabStates => &mut self.arab_states,
+            Region::AsiaPacific => &mut self.asia_pacific,
+            Region::EuropeCentralAsia => &mut self.europe_central_asia,
+            Region::Americas => &mut self.americas,
+        };
+        *slot = count;
+    }
+
     /// The count stated for `region`.
     pub fn get(&self, region: Region) -> Option<u32> {
         match region {
@@ -151,6 +207,7 @@ impl Coverage {
 /// Who endorsed a programme, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Endorsement {
     /// The body that endorsed it: `Governing Body`.
     pub by: String,
@@ -161,19 +218,33 @@ pub struct Endorsement {
     pub source: Provenance,
 }
 
+impl Endorsement {
+    /// An endorsement by `by` on `date`, its place in the source unknown.
+    pub fn new(by: impl Into<String>, date: PartialDate) -> Self {
+        Endorsement {
+            by: by.into(),
+            date,
+            source: Provenance::default(),
+        }
+    }
+}
+
 /// A target a programme sets itself: a short label and, where stated, a
 /// quantity, its unit and the date it is due.
 ///
 /// ```
 /// use ilo_frameworks::ProgrammeTarget;
 ///
-/// let t = ProgrammeTarget { quantity: Some(8_000_000.0), unit: Some("workers".into()),
-///                           due: Some("2022".parse()?), ..ProgrammeTarget::new("workers reached") };
+/// let mut t = ProgrammeTarget::new("workers reached");
+/// t.quantity = Some(8_000_000.0);
+/// t.unit = Some("workers".into());
+/// t.due = Some("2022".parse()?);
 /// assert_eq!(t.due.map(|d| d.year()), Some(2022));
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "A target a programme sets itself: a short label and, where stated, a quantity, its unit and the date it is due."
 )]
@@ -208,6 +279,7 @@ impl ProgrammeTarget {
 /// for which period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Funding {
     /// The donor: a country, organization or company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -246,6 +318,7 @@ pub struct Funding {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "A development-cooperation programme or project and what it is linked to.")]
 pub struct Programme {
     /// The programme's identifier.
@@ -345,5 +418,11 @@ impl Programme {
             succeeds: None,
             source: Provenance::default(),
         }
+    }
+}
+
+impl<'a> From<&'a Programme> for super::Element<'a> {
+    fn from(programme: &'a Programme) -> Self {
+        super::Element::Programme(programme)
     }
 }

@@ -1,20 +1,27 @@
 //! Where a fact was read: document, section, line.
 
 use std::fmt;
+use std::num::NonZeroU32;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Where in a source document an element or fact was read.
 ///
 /// `document` may be left out inside a framework file: it then means the
-/// framework's own document. `line` counts from 1 in the plain-text source.
+/// framework's own document. `line` counts from 1 in the plain-text source,
+/// so a line 0 cannot be held, and is refused when reading.
 ///
 /// ```
-/// use ilo_frameworks::Provenance;
+/// use ilo_frameworks::{Framework, Provenance};
 ///
 /// let p = Provenance::line(1234).in_section("Outcome 7");
 /// assert_eq!(p.to_string(), "section \"Outcome 7\", line 1234");
+/// assert!(Provenance::line(0).line.is_none());
+///
+/// let text = "id = \"x\"\nkind = \"other\"\ntitle = \"T\"\nsource = { line = 0 }\n";
+/// let err = Framework::from_toml_str(text, "x.toml").unwrap_err();
+/// assert_eq!(err.to_string(), "x.toml:4:19: there is no line 0: lines count from 1");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -28,15 +35,26 @@ pub struct Provenance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// The line in the plain-text source, from 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "line_from_1")]
+    pub line: Option<NonZeroU32>,
+}
+
+/// A source line, refusing 0 with a message that says why.
+fn line_from_1<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NonZeroU32>, D::Error> {
+    match Option::<u32>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(line) => NonZeroU32::new(line)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom("there is no line 0: lines count from 1")),
+    }
 }
 
 impl Provenance {
-    /// A fact read at `line` of the framework's own document.
+    /// A fact read at `line` of the framework's own document; lines count
+    /// from 1, and `Provenance::line(0)` leaves the line unknown.
     pub fn line(line: u32) -> Self {
         Provenance {
-            line: Some(line),
+            line: NonZeroU32::new(line),
             ..Provenance::default()
         }
     }

@@ -3,17 +3,20 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Provenance, Value};
+use crate::id::{Expected, ParseError};
 use crate::{FrameworkId, PartialDate, Period, Quarter, Ref};
 
 /// The kind of document a progress report is; the only value is
 /// `progress-report`, which tells a report file from a framework file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ReportKind {
     /// A progress report.
     #[default]
@@ -23,6 +26,7 @@ pub enum ReportKind {
 /// Where a deliverable stands, as a report says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum DeliverableStatus {
     /// Work has not begun.
     NotStarted,
@@ -35,6 +39,14 @@ pub enum DeliverableStatus {
 }
 
 impl DeliverableStatus {
+    /// Every status, in order.
+    pub const ALL: &'static [DeliverableStatus] = &[
+        DeliverableStatus::NotStarted,
+        DeliverableStatus::InProgress,
+        DeliverableStatus::Done,
+        DeliverableStatus::Dropped,
+    ];
+
     /// The name used in files: `not-started`, `in-progress`, `done`, `dropped`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -52,10 +64,25 @@ impl fmt::Display for DeliverableStatus {
     }
 }
 
+impl FromStr for DeliverableStatus {
+    type Err = ParseError;
+
+    /// Reads what [`DeliverableStatus::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(
+            Expected::DeliverableStatus,
+            text,
+            DeliverableStatus::ALL,
+            DeliverableStatus::as_str,
+        )
+    }
+}
+
 /// A report's word on one deliverable: its status and, once done, the
 /// quarter it was completed in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DeliverableObservation {
     /// The deliverable: `gsc-2017-21:2.1`.
     pub element: Ref,
@@ -72,6 +99,7 @@ pub struct DeliverableObservation {
 /// A report's word on one programme target: the value reached at a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TargetObservation {
     /// The programme: `flagships:SPF`.
     pub element: Ref,
@@ -91,6 +119,7 @@ pub struct TargetObservation {
 /// optionally broken down by dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct IndicatorObservation {
     /// The outcome, output or programme the indicator belongs to.
     pub element: Ref,
@@ -106,6 +135,48 @@ pub struct IndicatorObservation {
     /// A remark, in a short phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl DeliverableObservation {
+    /// The report's word that `element` has `status`, with no completion
+    /// quarter or note yet.
+    pub fn new(element: Ref, status: DeliverableStatus) -> Self {
+        DeliverableObservation {
+            element,
+            status,
+            completed: None,
+            note: None,
+        }
+    }
+}
+
+impl TargetObservation {
+    /// The report's word that target `target` (from 1) of programme
+    /// `element` has reached `value`, as of the report's date.
+    pub fn new(element: Ref, target: u32, value: Value) -> Self {
+        TargetObservation {
+            element,
+            target,
+            value,
+            as_of: None,
+            note: None,
+        }
+    }
+}
+
+impl IndicatorObservation {
+    /// The report's word that indicator `indicator` (from 1) of `element`
+    /// reached `value` over `period`, with no breakdown.
+    pub fn new(element: Ref, indicator: u32, period: Period, value: Value) -> Self {
+        IndicatorObservation {
+            element,
+            indicator,
+            period,
+            value,
+            dimensions: BTreeMap::new(),
+            note: None,
+        }
+    }
 }
 
 /// A progress report: a document of record, dated, covering a period, that
@@ -136,6 +207,7 @@ pub struct IndicatorObservation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(
     description = "A progress report: a dated document of record that says how elements of other frameworks stand."
 )]

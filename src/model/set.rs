@@ -154,8 +154,12 @@ impl FrameworkSet {
         Ok(())
     }
 
-    /// The progress report with this id.
-    pub fn report(&self, id: &FrameworkId) -> Option<&ProgressReport> {
+    /// The progress report with this id; the id may be given as text.
+    pub fn report<Q>(&self, id: &Q) -> Option<&ProgressReport>
+    where
+        FrameworkId: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
         self.reports.get(id)
     }
 
@@ -164,9 +168,73 @@ impl FrameworkSet {
         self.reports.values()
     }
 
-    /// The framework with this id.
-    pub fn get(&self, id: &FrameworkId) -> Option<&Framework> {
+    /// The framework with this id; the id may be given as text.
+    ///
+    /// ```
+    /// let set = ilo_frameworks::builtin::frameworks()?;
+    /// assert_eq!(set.get("flagships").map(|f| f.programmes.len()), Some(5));
+    /// assert!(set.get(&"flagships".parse::<ilo_frameworks::FrameworkId>()?).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn get<Q>(&self, id: &Q) -> Option<&Framework>
+    where
+        FrameworkId: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
         self.frameworks.get(id)
+    }
+
+    /// The framework with this id, to edit in place. Its id cannot change
+    /// here: a framework whose `id` is edited stays under its old one until
+    /// it is taken out and inserted again (see [`FrameworkSet::replace`]).
+    pub fn get_mut<Q>(&mut self, id: &Q) -> Option<&mut Framework>
+    where
+        FrameworkId: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.frameworks.get_mut(id)
+    }
+
+    /// Takes a framework out of the set; the others keep their order.
+    pub fn remove<Q>(&mut self, id: &Q) -> Option<Framework>
+    where
+        FrameworkId: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.frameworks.shift_remove(id)
+    }
+
+    /// Takes a progress report out of the set.
+    pub fn remove_report<Q>(&mut self, id: &Q) -> Option<ProgressReport>
+    where
+        FrameworkId: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.reports.shift_remove(id)
+    }
+
+    /// Puts `framework` in the place of the framework with the same id, and
+    /// returns the one it replaces; adds it at the end when there is none.
+    ///
+    /// ```
+    /// use ilo_frameworks::{builtin, Framework, FrameworkKind};
+    ///
+    /// let mut set = builtin::frameworks()?;
+    /// let edited = Framework::new("flagships".parse()?, FrameworkKind::ProgrammeSet, "Edited");
+    /// let old = set.replace(edited)?.expect("a built-in");
+    /// assert_eq!(old.programmes.len(), 5);
+    /// assert_eq!(set.iter().position(|f| f.id.as_str() == "flagships"), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::DuplicateFramework`] when a progress report has the id; the
+    /// set is left unchanged.
+    pub fn replace(&mut self, framework: Framework) -> Result<Option<Framework>, Error> {
+        if self.reports.contains_key(&framework.id) {
+            return Err(Error::DuplicateFramework(framework.id));
+        }
+        Ok(self.frameworks.insert(framework.id.clone(), framework))
     }
 
     /// The frameworks in the order they were added.
@@ -184,6 +252,46 @@ impl FrameworkSet {
         self.frameworks.is_empty() && self.reports.is_empty()
     }
 
+    /// The framework a reference names, or, for a reference to an element,
+    /// its framework holding that element alone (an output under its own
+    /// outcome, without the outcome's other outputs), with the links and
+    /// claims the framework states about it.
+    ///
+    /// ```
+    /// let set = ilo_frameworks::builtin::frameworks()?;
+    /// let ipec = set.excerpt(&"flagships:IPEC+".parse()?).expect("IPEC+");
+    /// assert_eq!(ipec.programmes.len(), 1);
+    /// assert_eq!(ipec.programmes[0].id.as_str(), "IPEC+");
+    /// let output = set.excerpt(&"pb-2022-23:7.1".parse()?).expect("output 7.1");
+    /// assert_eq!((output.outcomes.len(), output.outputs().count()), (1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn excerpt(&self, reference: &Ref) -> Option<Framework> {
+        let (framework, code) = match reference {
+            Ref::Framework(id) => return self.get(id).cloned(),
+            Ref::Element { framework, code } => (self.get(framework)?, code),
+            Ref::Sdg(_) | Ref::Standard(_) => return None,
+        };
+        let mut excerpt = framework.clone();
+        excerpt.outcomes.clear();
+        excerpt.programmes.clear();
+        excerpt.deliverables.clear();
+        match framework.element(code)? {
+            Element::Outcome(o) => excerpt.outcomes.push(o.clone()),
+            Element::Output(output) => {
+                let outcome = framework.outcomes.iter().find(|o| o.outputs.iter().any(|p| p.code == output.code))?;
+                let mut outcome = outcome.clone();
+                outcome.outputs = vec![output.clone()];
+                excerpt.outcomes.push(outcome);
+            }
+            Element::Programme(p) => excerpt.programmes.push(p.clone()),
+            Element::Deliverable(d) => excerpt.deliverables.push(d.clone()),
+        }
+        excerpt.links.retain(|l| &l.from == reference || &l.to == reference);
+        excerpt.claims.retain(|c| &c.subject == reference);
+        Some(excerpt)
+    }
+
     /// The element a reference names, when it is an element of a framework
     /// in the set. The search is linear in the framework's elements; for
     /// many look-ups over a large set, build a
@@ -195,6 +303,47 @@ impl FrameworkSet {
             Ref::Element { framework, code } => self.get(framework)?.element(code),
             Ref::Framework(_) | Ref::Sdg(_) | Ref::Standard(_) => None,
         }
+    }
+}
+
+impl IntoIterator for FrameworkSet {
+    type Item = Framework;
+    type IntoIter = indexmap::map::IntoValues<FrameworkId, Framework>;
+    /// The frameworks, in order (the reports are dropped; take them out
+    /// first with [`FrameworkSet::remove_report`] to keep them).
+    fn into_iter(self) -> Self::IntoIter {
+        self.frameworks.into_values()
+    }
+}
+
+impl TryFrom<Vec<Framework>> for FrameworkSet {
+    type Error = Error;
+    /// The frameworks, in order.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateFramework`] at the first id given twice.
+    fn try_from(frameworks: Vec<Framework>) -> Result<Self, Error> {
+        frameworks.into_iter().collect()
+    }
+}
+
+impl FromIterator<Framework> for Result<FrameworkSet, Error> {
+    /// Collects frameworks into a set; the first id given twice is an
+    /// [`Error::DuplicateFramework`].
+    ///
+    /// ```
+    /// use ilo_frameworks::{builtin, FrameworkSet};
+    ///
+    /// let set: FrameworkSet = builtin::frameworks()?.into_iter().filter(|f| f.id.as_str() != "gp-1998").collect::<Result<_, _>>()?;
+    /// assert_eq!(set.len(), 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from_iter<I: IntoIterator<Item = Framework>>(frameworks: I) -> Self {
+        let mut set = FrameworkSet::new();
+        for framework in frameworks {
+            set.insert(framework)?;
+        }
+        Ok(set)
     }
 }
 

@@ -10,6 +10,7 @@ use crate::{StandardKind, StandardRef};
 /// as the sources give them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Standard {
     /// Kind and number: `C087`.
     #[serde(rename = "ref")]
@@ -28,6 +29,16 @@ pub struct Standard {
 }
 
 impl Standard {
+    /// The standard `reference`, with no title, year or place known yet.
+    pub fn new(reference: StandardRef) -> Self {
+        Standard {
+            reference,
+            title: None,
+            year: None,
+            sources: Vec::new(),
+        }
+    }
+
     /// Convention, Recommendation or Protocol.
     pub fn kind(&self) -> StandardKind {
         self.reference.kind()
@@ -39,17 +50,16 @@ impl Standard {
 /// ```
 /// use ilo_frameworks::{Standard, StandardCatalogue};
 ///
-/// let catalogue = StandardCatalogue::new(vec![Standard {
-///     reference: "C182".parse()?,
-///     title: Some("Worst Forms of Child Labour Convention".into()),
-///     year: Some(1999),
-///     sources: vec![],
-/// }]);
+/// let mut c182 = Standard::new("C182".parse()?);
+/// c182.title = Some("Worst Forms of Child Labour Convention".into());
+/// c182.year = Some(1999);
+/// let catalogue = StandardCatalogue::new(vec![c182]);
 /// assert_eq!(catalogue.get("C182".parse()?).map(|s| s.year), Some(Some(1999)));
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "A list of labour standards, looked up by reference.")]
 pub struct StandardCatalogue {
     /// The standards, in order of reference.

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize, Serializer};
 /// assert_eq!(Value::from("adopted").as_text(), Some("adopted"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Value {
     /// A finite number.
     Number(f64),
@@ -147,6 +148,7 @@ impl JsonSchema for Value {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 #[schemars(description = "One value of a target or an actual, optionally broken down by dimensions.")]
 pub struct DataPoint {
     /// The value.

@@ -18,7 +18,9 @@ use crate::id::{Expected, ParseError, serde_via_str};
 ///
 /// let endorsed: PartialDate = "2015-10".parse()?;
 /// assert_eq!(endorsed.period().to_string(), "2015-10-01/2015-10-31");
-/// assert_eq!("2025".parse::<PartialDate>()?.year(), 2025);
+/// assert_eq!(endorsed, PartialDate::from_year_month(2015, 10)?);
+/// assert_eq!((endorsed.year(), endorsed.month(), endorsed.day()), (2015, Some(10), None));
+/// assert_eq!("2025".parse::<PartialDate>()?, PartialDate::from_year(2025)?);
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,7 +38,7 @@ impl PartialDate {
     ///
     /// # Errors
     /// When the year is outside the accepted range.
-    pub fn year_only(year: i32) -> Result<Self, ParseError> {
+    pub fn from_year(year: i32) -> Result<Self, ParseError> {
         check_year(year, Expected::PartialDate, &year.to_string())?;
         Ok(PartialDate(Precision::Year(year)))
     }
@@ -45,7 +47,7 @@ impl PartialDate {
     ///
     /// # Errors
     /// When the year is outside the accepted range or the month is not 1 to 12.
-    pub fn month(year: i32, month: u8) -> Result<Self, ParseError> {
+    pub fn from_year_month(year: i32, month: u8) -> Result<Self, ParseError> {
         if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month) {
             return Ok(PartialDate(Precision::Month(year, month)));
         }
@@ -65,13 +67,13 @@ impl PartialDate {
     ///
     /// # Errors
     /// When the year is outside the accepted range.
-    pub fn day(date: NaiveDate) -> Result<Self, ParseError> {
+    pub fn from_day(date: NaiveDate) -> Result<Self, ParseError> {
         check_year(date.year(), Expected::PartialDate, &date.to_string())?;
         Ok(PartialDate(Precision::Day(date)))
     }
 
     /// The month number (1 to 12), when the date is known to the month or day.
-    pub fn month_number(self) -> Option<u8> {
+    pub fn month(self) -> Option<u8> {
         match self.0 {
             Precision::Year(_) => None,
             Precision::Month(_, m) => Some(m),
@@ -80,7 +82,7 @@ impl PartialDate {
     }
 
     /// The day, when the date is known to the day.
-    pub fn as_day(self) -> Option<NaiveDate> {
+    pub fn day(self) -> Option<NaiveDate> {
         match self.0 {
             Precision::Day(d) => Some(d),
             _ => None,

@@ -44,10 +44,14 @@ pub(crate) fn parse_year(text: &str, expected: Expected, input: &str) -> Result<
 /// let q: Quarter = "2019Q3".parse()?;
 /// assert_eq!(q.first_day(), NaiveDate::from_ymd_opt(2019, 7, 1).unwrap());
 /// assert_eq!(q.last_day(), NaiveDate::from_ymd_opt(2019, 9, 30).unwrap());
-/// assert_eq!(q.next().to_string(), "2019Q4");
-/// assert_eq!(q.next().next().to_string(), "2020Q1");
+/// assert_eq!(q.next().map(|q| q.to_string()).as_deref(), Some("2019Q4"));
+/// assert_eq!(q.next().and_then(Quarter::next), Some("2020Q1".parse()?));
 /// let year: Vec<String> = Quarter::new(2017, 1)?.through(Quarter::new(2017, 4)?).map(|q| q.to_string()).collect();
 /// assert_eq!(year, ["2017Q1", "2017Q2", "2017Q3", "2017Q4"]);
+///
+/// // The time types stop at the years 1900 and 2199: no quarter follows 2199Q4.
+/// assert_eq!(Quarter::new(2199, 4)?.next(), None);
+/// assert_eq!(Quarter::new(1900, 1)?.previous(), None);
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,6 +75,9 @@ impl Quarter {
     }
 
     /// The quarter that holds `date`.
+    ///
+    /// A date outside the years [`MIN_YEAR`] to [`MAX_YEAR`] gives a quarter
+    /// outside them too, which prints but does not read back.
     pub fn containing(date: NaiveDate) -> Self {
         use chrono::Datelike;
         Quarter {
@@ -114,14 +121,16 @@ impl Quarter {
         }
     }
 
-    /// The following quarter.
-    pub fn next(self) -> Quarter {
-        self.next_unchecked()
+    /// The following quarter; `None` after the last quarter of
+    /// [`MAX_YEAR`], which no file could hold.
+    pub fn next(self) -> Option<Quarter> {
+        Some(self.next_unchecked()).filter(|q| q.year <= MAX_YEAR)
     }
 
-    /// The preceding quarter.
-    pub fn previous(self) -> Quarter {
-        if self.number == 1 {
+    /// The preceding quarter; `None` before the first quarter of
+    /// [`MIN_YEAR`], which no file could hold.
+    pub fn previous(self) -> Option<Quarter> {
+        let previous = if self.number == 1 {
             Quarter {
                 year: self.year - 1,
                 number: 4,
@@ -131,13 +140,14 @@ impl Quarter {
                 year: self.year,
                 number: self.number - 1,
             }
-        }
+        };
+        Some(previous).filter(|q| q.year >= MIN_YEAR)
     }
 
     /// Every quarter from `self` to `last`, both included; empty when `last`
     /// comes before `self`.
     pub fn through(self, last: Quarter) -> impl Iterator<Item = Quarter> + Clone {
-        std::iter::successors(Some(self), move |q| Some(q.next())).take_while(move |q| *q <= last)
+        std::iter::successors(Some(self), |q| q.next()).take_while(move |q| *q <= last)
     }
 
     /// How many quarters from `self` to `later` (0 when equal, negative when

@@ -182,7 +182,7 @@ impl Timeframe {
             let first = quarters.next()?;
             let mut last = first;
             while let Some(&q) = quarters.peek() {
-                if q != last.next() {
+                if Some(q) != last.next() {
                     break;
                 }
                 last = q;

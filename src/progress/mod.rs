@@ -166,38 +166,63 @@ impl Progress {
 pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Progress {
     let date = as_of.date();
     let observations = Observations::known_on(set, date);
+    // The lists' lengths are known: reserving them spares copying a
+    // growing list of a million entries.
+    let (mut deliverable_count, mut target_count, mut indicator_count) = (0, 0, 0);
+    for f in set {
+        deliverable_count += f.deliverables.len();
+        for p in &f.programmes {
+            target_count += p.targets.len();
+            indicator_count += p.indicators.len();
+        }
+        for o in &f.outcomes {
+            indicator_count += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
+        }
+    }
     let mut progress = Progress {
         as_of,
-        deliverables: Vec::new(),
-        targets: Vec::new(),
-        indicators: Vec::new(),
+        deliverables: Vec::with_capacity(deliverable_count),
+        targets: Vec::with_capacity(target_count),
+        indicators: Vec::with_capacity(indicator_count),
         rollups: Vec::new(),
     };
     let mut rollups = Rollups::default();
+    let mut walker = graph.feed_walker();
+    let mut reported = Vec::new();
     let mut code = String::new();
+    let mut cursors = Cursors::default();
     for f in set {
-        deliverables(f, as_of, &observations, &mut code, &mut progress.deliverables);
-        targets(f, &observations, &mut progress.targets);
+        deliverables(
+            f,
+            as_of,
+            &observations,
+            &mut cursors.deliverables,
+            &mut code,
+            &mut progress.deliverables,
+        );
+        targets(f, &observations, &mut cursors.targets, &mut progress.targets);
         for (element, list, start) in indicator_owners(f) {
             let reference = Ref::element(f.id.clone(), element);
             let Ref::Element { code: element, .. } = &reference else {
                 continue;
             };
             let key = (f.id.as_str(), element.as_str());
-            let feeds = graph.index_of(&reference).map(|n| graph.feeds(n)).unwrap_or_default();
+            let feeds = walker.feeds(graph.index_of(&reference));
             for (i, indicator) in list.iter().enumerate() {
                 let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let found = observations.indicators.get(&(key, number)).map(Vec::as_slice);
-                let actual = latest_actual(indicator, found, date);
+                let found = observations.indicators.get(&(key, number), &mut cursors.indicators);
+                let actual = latest_actual(indicator, found, date, &mut reported);
+                let rule = indicator.rule();
+                rollups.add(&reference, number, indicator, &rule, actual.as_ref(), feeds);
                 progress.indicators.push(indicator_progress(
                     &reference,
                     number,
                     indicator,
+                    rule,
                     start,
                     actual.as_ref(),
                     date,
                 ));
-                rollups.add(&reference, number, indicator, actual.as_ref(), &feeds);
             }
         }
     }
@@ -205,10 +230,19 @@ pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Prog
     progress
 }
 
+/// Where the look-ups of observations left off (see [`Grouped::get`](observations::Grouped::get)).
+#[derive(Default)]
+struct Cursors {
+    deliverables: usize,
+    targets: usize,
+    indicators: usize,
+}
+
 fn deliverables(
     f: &Framework,
     as_of: AsOf,
     observations: &Observations<'_>,
+    cursor: &mut usize,
     code: &mut String,
     out: &mut Vec<DeliverableProgress>,
 ) {
@@ -220,11 +254,15 @@ fn deliverables(
         let word = if observations.is_empty() {
             None
         } else {
-            observations.deliverables.get(&(f.id.as_str(), code.as_str()))
+            observations
+                .deliverables
+                .get(&(f.id.as_str(), code.as_str()), cursor)
+                .last()
         };
         let observation = word.map(|(_, o)| *o);
         out.push(DeliverableProgress {
-            element: Ref::element(f.id.clone(), crate::ElementCode::from(d.code)),
+            // The code just written out, not written out again.
+            element: Ref::element(f.id.clone(), crate::ElementCode::from_valid(code)),
             first: d.timeframe.first(),
             due: d.timeframe.last(),
             state: deliverable::state(d, quarter, observation),
@@ -235,7 +273,7 @@ fn deliverables(
     }
 }
 
-fn targets(f: &Framework, observations: &Observations<'_>, out: &mut Vec<TargetProgress>) {
+fn targets(f: &Framework, observations: &Observations<'_>, cursor: &mut usize, out: &mut Vec<TargetProgress>) {
     for p in &f.programmes {
         if p.targets.is_empty() {
             continue;
@@ -245,12 +283,12 @@ fn targets(f: &Framework, observations: &Observations<'_>, out: &mut Vec<TargetP
         for (i, target) in p.targets.iter().enumerate() {
             let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
             // The value of the latest date; on a tie, the later report's.
-            let actual = observations.targets.get(&(key, number)).and_then(|values| {
-                values
-                    .iter()
-                    .max_by_key(|(when, _)| *when)
-                    .map(|(when, value)| ((*value).clone(), *when))
-            });
+            let actual = observations
+                .targets
+                .get(&(key, number), cursor)
+                .iter()
+                .max_by_key(|(when, _)| *when)
+                .map(|(when, value)| ((*value).clone(), *when));
             let path = Path {
                 direction: crate::Direction::Ascending,
                 baseline: 0.0,
@@ -287,92 +325,167 @@ fn programme_start(p: &crate::Programme) -> Option<NaiveDate> {
 fn indicator_owners(f: &Framework) -> impl Iterator<Item = (crate::ElementCode, &[Indicator], Option<NaiveDate>)> {
     let framework_start = f.effective_period().map(Period::start);
     let outcomes = f.outcomes.iter().flat_map(move |o| {
-        std::iter::once((
-            crate::ElementCode::from(o.code),
-            o.indicators.as_slice(),
-            framework_start,
-        ))
-        .chain(o.outputs.iter().map(move |p| {
-            (
-                crate::ElementCode::from(p.code),
-                p.indicators.as_slice(),
-                framework_start,
-            )
-        }))
+        std::iter::once((o.code, o.indicators.as_slice()))
+            .filter(|(_, list)| !list.is_empty())
+            .map(move |(code, list)| (crate::ElementCode::from(code), list, framework_start))
+            .chain(o.outputs.iter().filter(|p| !p.indicators.is_empty()).map(move |p| {
+                (
+                    crate::ElementCode::from(p.code),
+                    p.indicators.as_slice(),
+                    framework_start,
+                )
+            }))
     });
-    let programmes = f.programmes.iter().map(move |p| {
+    let programmes = f.programmes.iter().filter(|p| !p.indicators.is_empty()).map(move |p| {
         (
             crate::ElementCode::from(&p.id),
             p.indicators.as_slice(),
             programme_start(p).or(framework_start),
         )
     });
-    outcomes.chain(programmes).filter(|(_, list, _)| !list.is_empty())
+    outcomes.chain(programmes)
 }
 
 /// The latest actual of an indicator known on `date`: its period and its
-/// data points.
-struct Actual {
+/// data points, borrowed from the framework or the reports.
+struct Actual<'a, 's> {
     period: Period,
-    points: DataPoints,
+    points: Points<'a, 's>,
 }
 
-fn latest_actual(
-    indicator: &Indicator,
-    observed: Option<&[(NaiveDate, &IndicatorObservation)]>,
-    date: NaiveDate,
-) -> Option<Actual> {
-    // For each period a report speaks of, the date of the latest report
-    // that does.
-    let mut reported: HashMap<Period, NaiveDate> = HashMap::default();
-    for (dated, o) in observed.unwrap_or_default() {
-        if o.period.start() <= date {
-            let latest = reported.entry(o.period).or_insert(*dated);
-            *latest = (*latest).max(*dated);
+/// Where an actual's data points are.
+#[derive(Clone, Copy)]
+enum Points<'a, 's> {
+    /// A period of the indicator.
+    Framework(&'s DataPoints),
+    /// The observations of the report of this date for the actual's period.
+    Reported(&'a [(NaiveDate, &'s IndicatorObservation)], NaiveDate),
+}
+
+type Dimensions = std::collections::BTreeMap<String, String>;
+
+/// The data points of an actual: each value with its dimensions, in order.
+#[derive(Clone)]
+enum PointsIter<'a, 's> {
+    /// The points of a period of the indicator.
+    Framework(std::slice::Iter<'s, DataPoint>),
+    /// The observations of the report of this date for `period`.
+    Reported {
+        observed: std::slice::Iter<'a, (NaiveDate, &'s IndicatorObservation)>,
+        dated: NaiveDate,
+        period: &'a Period,
+    },
+}
+
+impl<'s> Iterator for PointsIter<'_, 's> {
+    type Item = (&'s Value, &'s Dimensions);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            PointsIter::Framework(points) => points.next().map(|p| (&p.value, &p.dimensions)),
+            PointsIter::Reported {
+                observed,
+                dated,
+                period,
+            } => observed
+                .find(|(d, o)| d == dated && o.period == **period)
+                .map(|(_, o)| (&o.value, &o.dimensions)),
         }
     }
+}
+
+fn latest_actual<'a, 's>(
+    indicator: &'s Indicator,
+    observed: &'a [(NaiveDate, &'s IndicatorObservation)],
+    date: NaiveDate,
+    reported: &mut Vec<(Period, NaiveDate)>,
+) -> Option<Actual<'a, 's>> {
+    // For each period a report speaks of, the date of the latest report
+    // that does, sorted by period.
+    reported.clear();
+    reported.extend(
+        observed
+            .iter()
+            .filter(|(_, o)| o.period.start() <= date)
+            .map(|(dated, o)| (o.period, *dated)),
+    );
+    reported.sort_unstable();
+    reported.dedup_by(|later, earlier| {
+        // `later` follows `earlier`; on the same period keep the later date
+        // (sorted, it is `later`'s).
+        if later.0 == earlier.0 {
+            earlier.1 = later.1;
+            true
+        } else {
+            false
+        }
+    });
     let from_framework = indicator
         .periods
         .iter()
-        .filter(|p| p.period.start() <= date && !p.actual.is_empty() && !reported.contains_key(&p.period))
+        .filter(|p| {
+            p.period.start() <= date
+                && !p.actual.is_empty()
+                && reported.binary_search_by_key(&p.period, |(q, _)| *q).is_err()
+        })
         .max_by_key(|p| p.period.end());
     let from_reports = reported.iter().max_by_key(|(period, _)| (period.end(), period.start()));
     match (from_framework, from_reports) {
         (Some(p), Some((period, _))) if p.period.end() > period.end() => Some(Actual {
             period: p.period,
-            points: p.actual.clone(),
+            points: Points::Framework(&p.actual),
         }),
-        (_, Some((period, dated))) => {
-            let points = observed
-                .unwrap_or_default()
-                .iter()
-                .filter(|(d, o)| d == dated && o.period == *period)
-                .map(|(_, o)| DataPoint {
-                    value: o.value.clone(),
-                    dimensions: o.dimensions.clone(),
-                    comment: None,
-                })
-                .collect();
-            Some(Actual {
-                period: *period,
-                points: DataPoints(points),
-            })
-        }
+        (_, Some(&(period, dated))) => Some(Actual {
+            period,
+            points: Points::Reported(observed, dated),
+        }),
         (Some(p), None) => Some(Actual {
             period: p.period,
-            points: p.actual.clone(),
+            points: Points::Framework(&p.actual),
         }),
         (None, None) => None,
     }
 }
 
-impl Actual {
+impl<'a, 's> Actual<'a, 's> {
+    /// Every data point: value and dimensions.
+    fn points(&self) -> PointsIter<'_, 's> {
+        match self.points {
+            Points::Framework(points) => PointsIter::Framework(points.iter()),
+            Points::Reported(observed, dated) => PointsIter::Reported {
+                observed: observed.iter(),
+                dated,
+                period: &self.period,
+            },
+        }
+    }
+
+    /// The total as a number, as [`DataPoints::total_number`] makes it.
+    fn total_number(&self) -> Option<f64> {
+        if let Points::Framework(points) = self.points {
+            return points.total_number();
+        }
+        if let Some((total, _)) = self.points().find(|(_, d)| d.is_empty()) {
+            return total.as_number();
+        }
+        let (_, first) = self.points().next()?;
+        let same_keys = self.points().all(|(_, d)| d.keys().eq(first.keys()));
+        if !same_keys {
+            return None;
+        }
+        self.points().map(|(v, _)| v.as_number()).sum()
+    }
+
+    /// The total as a text, as [`DataPoints::total_text`] makes it.
+    fn total_text(&self) -> Option<&'s str> {
+        self.points().find(|(_, d)| d.is_empty()).and_then(|(v, _)| v.as_text())
+    }
+
     /// The total: a number where one can be made, or the total text.
     fn total(&self) -> Option<Value> {
-        self.points
-            .total_number()
+        self.total_number()
             .map(Value::Number)
-            .or_else(|| self.points.total_text().map(Value::from))
+            .or_else(|| self.total_text().map(Value::from))
     }
 }
 
@@ -380,8 +493,9 @@ fn indicator_progress(
     element: &Ref,
     number: u32,
     indicator: &Indicator,
+    rule: crate::Aggregation,
     start: Option<NaiveDate>,
-    actual: Option<&Actual>,
+    actual: Option<&Actual<'_, '_>>,
     date: NaiveDate,
 ) -> IndicatorProgress {
     let (target, due) = match indicator.final_target() {
@@ -408,7 +522,7 @@ fn indicator_progress(
         element: element.clone(),
         number,
         measure: indicator.measure,
-        rule: indicator.rule(),
+        rule,
         baseline,
         target,
         due,
@@ -420,24 +534,39 @@ fn indicator_progress(
     }
 }
 
-/// The key of a roll-up group at one node: measure, unit, rule and the
-/// counted dimension.
-type GroupKey<'s> = (
-    petgraph::graph::NodeIndex,
-    crate::Measure,
-    Option<&'s str>,
-    &'static str,
-    Option<&'s str>,
-);
+/// What indicators must share to be rolled up together: measure, unit,
+/// rule and the counted dimension.
+type ClassKey<'s> = (crate::Measure, Option<&'s str>, &'static str, Option<&'s str>);
 
 /// Roll-ups being gathered: every group with the node it is at, and where
-/// each key's group is (one hash look-up per contribution, whatever the
-/// number of groups at a node).
+/// each group is, by node and class of indicator (the class found once per
+/// indicator, then one look-up of two numbers per contribution, whatever
+/// the number of groups at a node).
+///
+/// Contributions are written one after the other into one list (in
+/// blocks, so that it never moves as it grows) and only handed to their
+/// groups at the end, each group's list allocated once to its length:
+/// writing each straight into its group's list, one of tens of thousands,
+/// would cost a cache miss per contribution.
 #[derive(Default)]
 struct Rollups<'s> {
     groups: Vec<(petgraph::graph::NodeIndex, RollUpGroup)>,
-    index: HashMap<GroupKey<'s>, usize>,
+    /// How many contributions each group has.
+    counts: Vec<usize>,
+    classes: HashMap<ClassKey<'s>, u32>,
+    index: HashMap<(petgraph::graph::NodeIndex, u32), usize>,
+    /// Every contribution with its group, in the order added.
+    added: Vec<Vec<(usize, Contribution)>>,
+    /// Each value of a counted dimension, numbered.
+    names: HashMap<&'s str, u32>,
+    /// For each group, the numbers of the values its contributions with a
+    /// fraction above 0 count (distinct-count groups only): the groups'
+    /// distinct counts are then made without reading a text again.
+    counted: Vec<Vec<u32>>,
 }
+
+/// Contributions per block of [`Rollups::added`].
+const BLOCK: usize = 1 << 14;
 
 impl<'s> Rollups<'s> {
     fn add(
@@ -445,43 +574,48 @@ impl<'s> Rollups<'s> {
         element: &Ref,
         number: u32,
         indicator: &'s Indicator,
-        actual: Option<&Actual>,
+        rule: &crate::Aggregation,
+        actual: Option<&Actual<'_, 's>>,
         feeds: &[crate::graph::Feed],
     ) {
         if feeds.is_empty() {
             return;
         }
-        let rule = indicator.rule();
         let dimension = match &indicator.aggregation {
             Some(crate::Aggregation::DistinctCount(d)) => Some(d.as_str()),
             _ => None,
         };
-        let (value, counted) = match (dimension, actual) {
+        let mut numbers: Vec<u32> = Vec::new();
+        let (value, mut counted) = match (dimension, actual) {
             (Some(dimension), Some(a)) => {
-                let mut counted: Vec<String> = a
-                    .points
-                    .iter()
-                    .filter(|p| p.value.as_number().is_some_and(|v| v > 0.0))
-                    .filter_map(|p| p.dimension(dimension).map(str::to_owned))
+                let mut names: Vec<&'s str> = a
+                    .points()
+                    .filter(|(v, _)| v.as_number().is_some_and(|v| v > 0.0))
+                    .filter_map(|(_, d)| d.get(dimension).map(String::as_str))
                     .collect();
-                counted.sort_unstable();
-                counted.dedup();
+                names.sort_unstable();
+                names.dedup();
+                numbers.reserve_exact(names.len());
+                for name in &names {
+                    let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                    numbers.push(*self.names.entry(name).or_insert(next));
+                }
+                let counted: Vec<String> = names.into_iter().map(str::to_owned).collect();
                 (Some(counted.len() as f64), counted)
             }
-            (None, Some(a)) => (a.points.total_number(), Vec::new()),
+            (None, Some(a)) => (a.total_number(), Vec::new()),
             (_, None) => (None, Vec::new()),
         };
         let date = actual.map(|a| a.period.end());
-        for feed in feeds {
-            let key = (
-                feed.node,
-                indicator.measure,
-                indicator.unit.as_deref(),
-                rule.as_str(),
-                dimension,
-            );
+        let class_key = (indicator.measure, indicator.unit.as_deref(), rule.as_str(), dimension);
+        let classes = self.classes.len();
+        let class = *self
+            .classes
+            .entry(class_key)
+            .or_insert(u32::try_from(classes).unwrap_or(u32::MAX));
+        for (i, feed) in feeds.iter().enumerate() {
             let next = self.groups.len();
-            let at = *self.index.entry(key).or_insert(next);
+            let at = *self.index.entry((feed.node, class)).or_insert(next);
             if at == next {
                 self.groups.push((
                     feed.node,
@@ -493,16 +627,36 @@ impl<'s> Rollups<'s> {
                         contributions: Vec::new(),
                     },
                 ));
+                self.counts.push(0);
+                self.counted.push(Vec::new());
             }
-            self.groups[at].1.contributions.push(Contribution {
+            self.counts[at] += 1;
+            if feed.fraction > 0.0 && !numbers.is_empty() {
+                self.counted[at].extend_from_slice(&numbers);
+            }
+            // The last feed takes the counted values; the others copy them.
+            let counted = if i + 1 == feeds.len() {
+                std::mem::take(&mut counted)
+            } else {
+                counted.clone()
+            };
+            let contribution = Contribution {
                 element: element.clone(),
                 indicator: number,
                 value,
-                counted: counted.clone(),
+                counted,
                 fraction: feed.fraction,
                 paths: feed.paths,
                 date,
-            });
+            };
+            match self.added.last_mut() {
+                Some(block) if block.len() < block.capacity() => block.push((at, contribution)),
+                _ => {
+                    let mut block = Vec::with_capacity(BLOCK);
+                    block.push((at, contribution));
+                    self.added.push(block);
+                }
+            }
         }
     }
 
@@ -510,14 +664,34 @@ impl<'s> Rollups<'s> {
     /// reached, combined.
     fn finish(self, graph: &FrameworkGraph) -> Vec<RollUp> {
         let mut groups = self.groups;
+        for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
+            group.contributions = Vec::with_capacity(count);
+        }
+        let mut distinct: Vec<usize> = self
+            .counted
+            .into_iter()
+            .map(|mut numbers| {
+                numbers.sort_unstable();
+                numbers.dedup();
+                numbers.len()
+            })
+            .collect();
+        // In the order added; each block given back once handed out.
+        for block in self.added {
+            for (at, contribution) in block {
+                groups[at].1.contributions.push(contribution);
+            }
+        }
         // A stable sort keeps each node's groups in the order first reached.
-        groups.sort_by_key(|(node, _)| *node);
+        let mut groups: Vec<(usize, (petgraph::graph::NodeIndex, RollUpGroup))> =
+            groups.into_iter().enumerate().collect();
+        groups.sort_by_key(|(_, (node, _))| *node);
         let mut rollups: Vec<RollUp> = Vec::new();
         let mut last = None;
-        for (node, mut group) in groups {
-            group.combine();
+        for (at, (node, mut group)) in groups {
+            group.combine(std::mem::take(&mut distinct[at]));
             if last != Some(node) {
-                let Some(element) = graph.key_at(node).as_ref() else {
+                let Some(element) = graph.key_at(node).reference() else {
                     continue;
                 };
                 rollups.push(RollUp {

@@ -25,17 +25,109 @@ pub(crate) fn known_from(report: &ProgressReport) -> NaiveDate {
     report.date.period().end()
 }
 
+/// Values grouped by key, each group in the order added, all in one
+/// vector: a million observed elements cost a few allocations, not one
+/// per element.
+pub(crate) struct Grouped<K, T> {
+    /// Per key, its group's number.
+    groups: HashMap<K, usize>,
+    /// Each group's key.
+    keys: Vec<K>,
+    /// Per group, where it ends in `items` (it starts where the one before ends).
+    ends: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<K, T> Default for Grouped<K, T> {
+    fn default() -> Self {
+        Grouped {
+            groups: HashMap::default(),
+            keys: Vec::new(),
+            ends: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Copy, T> Grouped<K, T> {
+    /// Adds an item to the group of `key`; `numbered` holds each item with
+    /// its group's number until [`Grouped::finish`].
+    fn push(&mut self, numbered: &mut Vec<(usize, T)>, key: K, item: T) {
+        // A run of one key (a report lists an element's values together)
+        // is looked up once.
+        let group = match numbered.last() {
+            Some(&(group, _)) if self.keys[group] == key => group,
+            _ => {
+                let next = self.keys.len();
+                let group = *self.groups.entry(key).or_insert(next);
+                if group == next {
+                    self.keys.push(key);
+                    self.ends.push(0);
+                }
+                group
+            }
+        };
+        self.ends[group] += 1;
+        numbered.push((group, item));
+    }
+
+    /// Makes room for `keys` more keys.
+    fn reserve(&mut self, keys: usize) {
+        self.groups.reserve(keys);
+        self.keys.reserve(keys);
+        self.ends.reserve(keys);
+    }
+
+    /// Puts the items in group order, keeping their order within each
+    /// group (a stable sort, one pass when the reports name each element
+    /// once, in one run).
+    fn finish(mut self, mut numbered: Vec<(usize, T)>) -> Self {
+        numbered.sort_by_key(|&(group, _)| group);
+        let mut at = 0;
+        for end in &mut self.ends {
+            at += *end;
+            *end = at;
+        }
+        self.items = numbered.into_iter().map(|(_, item)| item).collect();
+        self
+    }
+
+    /// The group of a key, in the order added; empty when none.
+    ///
+    /// `cursor` is where the look-up before left off: when keys are looked
+    /// up in the order the reports first name them (a report that lists
+    /// elements in the set's order, read in the set's order), the group is
+    /// found there without a hash look-up.
+    pub(crate) fn get(&self, key: &K, cursor: &mut usize) -> &[T] {
+        let group = match self.keys.get(*cursor) {
+            Some(k) if k == key => *cursor,
+            _ => match self.groups.get(key) {
+                Some(&group) => group,
+                None => return &[],
+            },
+        };
+        *cursor = group + 1;
+        let start = group.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.items[start..self.ends[group]]
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
 /// The observations of the reports known as of a date.
 #[derive(Default)]
 pub(crate) struct Observations<'s> {
-    /// Per deliverable, the word of the latest report.
-    pub(crate) deliverables: HashMap<Key<'s>, (&'s FrameworkId, &'s DeliverableObservation)>,
+    /// Per deliverable, every word on it, in report order: the last is the
+    /// latest report's.
+    pub(crate) deliverables: Grouped<Key<'s>, (&'s FrameworkId, &'s DeliverableObservation)>,
     /// Per programme and target number, every value with its date, in
     /// report order.
-    pub(crate) targets: HashMap<(Key<'s>, u32), Vec<(NaiveDate, &'s Value)>>,
+    pub(crate) targets: Grouped<(Key<'s>, u32), (NaiveDate, &'s Value)>,
     /// Per element and indicator number, every actual with the date of its
     /// report, in report order.
-    pub(crate) indicators: HashMap<(Key<'s>, u32), Vec<(NaiveDate, &'s IndicatorObservation)>>,
+    pub(crate) indicators: Grouped<(Key<'s>, u32), (NaiveDate, &'s IndicatorObservation)>,
 }
 
 impl<'s> Observations<'s> {
@@ -46,11 +138,30 @@ impl<'s> Observations<'s> {
         let mut reports: Vec<&ProgressReport> = set.reports().filter(|r| known_from(r) <= date).collect();
         reports.sort_by_key(|r| known_from(r));
         let mut found = Observations::default();
+        let mut deliverables = Vec::with_capacity(reports.iter().map(|r| r.deliverables.len()).sum());
+        let mut targets = Vec::with_capacity(reports.iter().map(|r| r.targets.len()).sum());
+        let mut indicators = Vec::with_capacity(reports.iter().map(|r| r.indicators.len()).sum());
+        // Room for every key: one per observation, or per run of one
+        // element's indicator (a report lists an indicator's values
+        // together), so that the tables never grow.
+        found.deliverables.reserve(deliverables.capacity());
+        found.targets.reserve(targets.capacity());
+        let runs = reports
+            .iter()
+            .map(|r| {
+                let changes = r.indicators.iter().zip(r.indicators.iter().skip(1));
+                changes
+                    .filter(|(a, b)| a.indicator != b.indicator || a.element != b.element)
+                    .count()
+                    + usize::from(!r.indicators.is_empty())
+            })
+            .sum();
+        found.indicators.reserve(runs);
         for report in reports {
             let dated = known_from(report);
             for o in &report.deliverables {
                 if let Some(k) = key(&o.element) {
-                    found.deliverables.insert(k, (&report.id, o));
+                    found.deliverables.push(&mut deliverables, k, (&report.id, o));
                 }
             }
             for o in &report.targets {
@@ -58,16 +169,20 @@ impl<'s> Observations<'s> {
                 if let Some(k) = key(&o.element)
                     && when <= date
                 {
-                    found.targets.entry((k, o.target)).or_default().push((when, &o.value));
+                    found.targets.push(&mut targets, (k, o.target), (when, &o.value));
                 }
             }
             for o in &report.indicators {
                 if let Some(k) = key(&o.element) {
-                    found.indicators.entry((k, o.indicator)).or_default().push((dated, o));
+                    found.indicators.push(&mut indicators, (k, o.indicator), (dated, o));
                 }
             }
         }
-        found
+        Observations {
+            deliverables: found.deliverables.finish(deliverables),
+            targets: found.targets.finish(targets),
+            indicators: found.indicators.finish(indicators),
+        }
     }
 
     /// Whether no report is known.

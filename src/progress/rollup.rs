@@ -1,8 +1,6 @@
 //! Roll-ups: the values of indicators gathered at the outputs and outcomes
 //! they feed, by each indicator's rule, each source counted once.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -57,7 +55,11 @@ impl RollUpGroup {
     /// - `distinct-count`: how many distinct values of the dimension the
     ///   contributions name, each once however many name it;
     /// - `none`: no value.
-    pub(crate) fn combine(&mut self) {
+    ///
+    /// `distinct` is that distinct count, made by the caller as the
+    /// contributions were gathered (the values of the contributions with a
+    /// fraction above 0); it is read only under `distinct-count`.
+    pub(crate) fn combine(&mut self, distinct: usize) {
         let numbers = || {
             self.contributions
                 .iter()
@@ -80,15 +82,7 @@ impl RollUpGroup {
                     _ => Some((v, d)),
                 })
                 .map(|(v, _)| v),
-            Aggregation::DistinctCount(_) => {
-                let distinct: BTreeSet<&str> = self
-                    .contributions
-                    .iter()
-                    .filter(|c| c.fraction > 0.0)
-                    .flat_map(|c| c.counted.iter().map(String::as_str))
-                    .collect();
-                Some(distinct.len() as f64)
-            }
+            Aggregation::DistinctCount(_) => Some(distinct as f64),
             Aggregation::None => None,
         };
     }

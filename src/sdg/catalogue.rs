@@ -11,6 +11,7 @@ use crate::{LoadError, SdgCode, SdgGoal, SdgIndicator, SdgTarget};
 /// A goal: its number, short name and title.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GoalInfo {
     /// The goal.
     pub code: SdgGoal,
@@ -23,6 +24,7 @@ pub struct GoalInfo {
 /// A target: its code and title.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TargetInfo {
     /// The target; its goal is `code.goal()`.
     pub code: SdgTarget,
@@ -37,6 +39,7 @@ pub struct TargetInfo {
 /// (`C200303`); [`SdgCatalogue::listings`] finds the others.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct IndicatorInfo {
     /// The indicator as listed; its target is `code.target()`.
     pub code: SdgIndicator,
@@ -49,6 +52,7 @@ pub struct IndicatorInfo {
 /// An indicator code of an earlier list that the current list no longer has.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RetiredIndicator {
     /// The retired code.
     pub code: SdgIndicator,
@@ -58,6 +62,7 @@ pub struct RetiredIndicator {
 
 /// What the catalogue knows of a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SdgEntry<'c> {
     /// A goal of the catalogue.
     Goal(&'c GoalInfo),

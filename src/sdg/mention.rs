@@ -52,6 +52,7 @@ enum Level {
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct SdgMention {
     /// The code meant.
     pub code: SdgCode,

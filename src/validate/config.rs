@@ -2,15 +2,18 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Rule, Severity};
+use crate::id::{Expected, ParseError};
 use crate::{Error, LoadError};
 
 /// What to do with a rule's findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Level {
     /// Drop them.
     Allow,
@@ -20,13 +23,32 @@ pub enum Level {
     Deny,
 }
 
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Level {
+    /// Every level, in order.
+    pub const ALL: &'static [Level] = &[Level::Allow, Level::Warn, Level::Deny];
+
+    /// The name used in files and on the command line: `allow`, `warn`, `deny`.
+    pub fn as_str(self) -> &'static str {
+        match self {
             Level::Allow => "allow",
             Level::Warn => "warn",
             Level::Deny => "deny",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Level {
+    type Err = ParseError;
+
+    /// Reads what [`Level::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::Level, text, Level::ALL, Level::as_str)
     }
 }
 
@@ -49,6 +71,18 @@ impl fmt::Display for Level {
 /// assert_eq!(config.severity(Rule::OutputWithoutContributor), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// Its serde form is the file's: `{"rules": {"time/empty-timeframe": "deny"}}`,
+/// codes in rule order; reading refuses a code no rule has.
+///
+/// ```
+/// use ilo_frameworks::validate::{Config, Level, Rule};
+///
+/// let config = Config::default().with(Rule::EmptyTimeframe, Level::Deny);
+/// assert_eq!(serde_json::to_string(&config)?, r#"{"rules":{"time/empty-timeframe":"deny"}}"#);
+/// assert_eq!(serde_json::from_str::<Config>(r#"{"rules":{"time/empty-timeframe":"deny"}}"#)?, config);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     levels: BTreeMap<Rule, Level>,
@@ -61,11 +95,37 @@ struct ConfigFile {
     rules: BTreeMap<String, Level>,
 }
 
+impl Serialize for Config {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Form<'c> {
+            rules: &'c BTreeMap<Rule, Level>,
+        }
+        Form { rules: &self.levels }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Config {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let file = ConfigFile::deserialize(deserializer)?;
+        let mut config = Config::default();
+        for (code, level) in file.rules {
+            config.set_code(&code, level).map_err(serde::de::Error::custom)?;
+        }
+        Ok(config)
+    }
+}
+
 impl Config {
     /// The same configuration, with `rule` set to `level`.
     pub fn with(mut self, rule: Rule, level: Level) -> Self {
         self.levels.insert(rule, level);
         self
+    }
+
+    /// The rules whose level is set, in rule order, with their levels.
+    pub fn levels(&self) -> impl ExactSizeIterator<Item = (Rule, Level)> + '_ {
+        self.levels.iter().map(|(&rule, &level)| (rule, level))
     }
 
     /// Sets `rule` to `level`.

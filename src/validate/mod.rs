@@ -4,8 +4,8 @@
 //! [`validate`] runs every rule over a [`FrameworkSet`] and returns a
 //! [`Report`] with every finding at once, in a stable order. It never stops
 //! at the first finding and never panics; an `Err` means it could not run at
-//! all (a built-in catalogue did not load). Each rule is documented in
-//! `docs/rules.md` under its code.
+//! all (a built-in catalogue did not load). Each rule is documented under
+//! its code in [`rules`] (the text of `docs/rules.md`).
 //!
 //! ```
 //! use ilo_frameworks::validate::{self, Config, Rule, Severity};
@@ -41,6 +41,7 @@ mod render;
 mod report;
 mod results;
 mod rule;
+pub mod rules;
 mod structure;
 mod time;
 
@@ -133,7 +134,8 @@ impl Sink<'_> {
 /// # Errors
 /// When a built-in catalogue does not load (which the crate's tests rule out).
 pub fn validate(set: &FrameworkSet, config: &Config) -> Result<Report, Error> {
-    run(set, None, config)
+    let standards = builtin::standards()?;
+    Ok(Validator::new(set, builtin::sdg()?, &standards).run(config))
 }
 
 /// Runs every rule over `set`, pointing findings at the files in `sources`.
@@ -141,13 +143,74 @@ pub fn validate(set: &FrameworkSet, config: &Config) -> Result<Report, Error> {
 /// # Errors
 /// As [`validate`].
 pub fn validate_with_sources(set: &FrameworkSet, sources: &SourceMap, config: &Config) -> Result<Report, Error> {
-    run(set, Some(sources), config)
+    let standards = builtin::standards()?;
+    Ok(Validator::new(set, builtin::sdg()?, &standards).sources(sources).run(config))
 }
 
-fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Result<Report, Error> {
-    let sdg = builtin::sdg()?;
-    let standards = builtin::standards()?;
-    let graph = FrameworkGraph::new(set, sdg, &standards);
+/// A validation with what the caller already has: its own catalogues, the
+/// graph it built from the set, and the map of the files the set was read
+/// from. It cannot fail: nothing is loaded.
+///
+/// ```
+/// use ilo_frameworks::builtin;
+/// use ilo_frameworks::graph::FrameworkGraph;
+/// use ilo_frameworks::validate::{Config, Validator};
+///
+/// let set = builtin::frameworks()?;
+/// let (sdg, standards) = (builtin::sdg()?, builtin::standards()?);
+/// let graph = FrameworkGraph::new(&set, sdg, &standards);
+/// // The same graph serves the caller's queries and the validation.
+/// let report = Validator::new(&set, sdg, &standards).graph(&graph).run(&Config::default());
+/// assert!(!report.has_errors());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Validator<'a> {
+    set: &'a FrameworkSet,
+    sdg: &'a SdgCatalogue,
+    standards: &'a StandardCatalogue,
+    graph: Option<&'a FrameworkGraph>,
+    sources: Option<&'a SourceMap>,
+}
+
+impl<'a> Validator<'a> {
+    /// A validation of `set` against these catalogues.
+    pub fn new(set: &'a FrameworkSet, sdg: &'a SdgCatalogue, standards: &'a StandardCatalogue) -> Self {
+        Validator {
+            set,
+            sdg,
+            standards,
+            graph: None,
+            sources: None,
+        }
+    }
+
+    /// Uses `graph`, which must have been built from the same set and
+    /// catalogues ([`FrameworkGraph::new`]), instead of building one.
+    #[must_use]
+    pub fn graph(mut self, graph: &'a FrameworkGraph) -> Self {
+        self.graph = Some(graph);
+        self
+    }
+
+    /// Points findings at the files in `sources`.
+    #[must_use]
+    pub fn sources(mut self, sources: &'a SourceMap) -> Self {
+        self.sources = Some(sources);
+        self
+    }
+
+    /// Runs every rule.
+    pub fn run(&self, config: &Config) -> Report {
+        match self.graph {
+            Some(graph) => run(self, graph, config),
+            None => run(self, &FrameworkGraph::new(self.set, self.sdg, self.standards), config),
+        }
+    }
+}
+
+fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
+    let (set, sdg, standards, sources) = (v.set, v.sdg, v.standards, v.sources);
     let mut stated_from: HashMap<&Ref, Vec<_>> = HashMap::new();
     for f in set {
         for (i, link) in f.links.iter().enumerate() {
@@ -164,8 +227,8 @@ fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Resu
     let context = Context {
         set,
         sdg,
-        standards: &standards,
-        graph: &graph,
+        standards,
+        graph,
         stated_from,
         stated_owners,
     };
@@ -179,7 +242,7 @@ fn run(set: &FrameworkSet, sources: Option<&SourceMap>, config: &Config) -> Resu
     time::check(&context, &mut sink);
     numbers::check(&context, &mut sink);
     results::check(&context, &mut sink);
-    Ok(Report::new(sink.found))
+    Report::new(sink.found)
 }
 
 /// The built-in frameworks loaded with their sources, so that findings

@@ -3,25 +3,8 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
-use super::{Diagnostic, Report, Severity};
+use super::{Report, Severity};
 use crate::format::SourceMap;
-
-/// The JSON form of a report; its shape is documented in `docs/rules.md`.
-#[derive(Serialize)]
-struct JsonReport<'r> {
-    diagnostics: &'r [Diagnostic],
-    summary: Summary,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    error: usize,
-    warning: usize,
-    note: usize,
-    help: usize,
-}
 
 impl Report {
     /// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
@@ -42,19 +25,12 @@ impl Report {
         )
     }
 
-    /// The report as JSON:
-    /// `{"diagnostics": [{"code", "severity", "message", "subjects", "span", "help", "notes"}], "summary": {…}}`.
+    /// The report as pretty-printed JSON ending with a newline: its serde
+    /// form, `{"diagnostics": [{"code", "severity", "message", "subjects",
+    /// "location", "span", "help", "notes"}], "summary": {…}}`, documented
+    /// in `docs/rules.md`. [`Report`]'s `Deserialize` reads it back.
     pub fn to_json(&self) -> String {
-        let report = JsonReport {
-            diagnostics: &self.diagnostics,
-            summary: Summary {
-                error: self.count(Severity::Error),
-                warning: self.count(Severity::Warning),
-                note: self.count(Severity::Note),
-                help: self.count(Severity::Help),
-            },
-        };
-        let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         text
     }

@@ -2,20 +2,69 @@
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
+
 use super::{Diagnostic, Rule, Severity};
 
 /// Every finding of one validation, in a stable order: by file and place
-/// where known, then by code and message.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+/// where known, then by code and message. A finding is never listed twice.
+///
+/// Reports merge, so that the findings of [`lint_toml`](super::lint_toml)
+/// and of [`validate`](super::validate) can be read as one:
+///
+/// ```
+/// use ilo_frameworks::validate::{self, Config, Report};
+///
+/// let text = "id = \"x\"\nkind = \"other\"\ntitle = \"X\"\n\n[[outcomes]]\ncode = \"1\"\ntitle = \"One\"\nsdg = [\"8.99\"]\n";
+/// let (mut report, framework) = validate::lint_toml(text, "x.toml", &Config::default());
+/// let mut set = ilo_frameworks::FrameworkSet::new();
+/// set.insert(framework.expect("it loads"))?;
+/// let validated = validate::validate(&set, &Config::default())?;
+/// report.merge(validated.clone());
+/// report.merge(validated); // each finding is listed once
+/// assert_eq!(report.iter().map(|d| d.code()).collect::<Vec<_>>(), ["structure/missing-provenance", "links/unknown-sdg-code"]);
+///
+/// // Its serde form is what `to_json` writes, and it reads back.
+/// assert_eq!(serde_json::from_str::<Report>(&report.to_json())?, report);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
-    pub(super) fn new(mut diagnostics: Vec<Diagnostic>) -> Report {
-        diagnostics.sort_by(order);
-        diagnostics.dedup();
-        Report { diagnostics }
+    /// A report of `diagnostics`, put in order, each listed once.
+    pub fn new(diagnostics: impl IntoIterator<Item = Diagnostic>) -> Report {
+        let mut report = Report {
+            diagnostics: diagnostics.into_iter().collect(),
+        };
+        report.settle();
+        report
+    }
+
+    /// Adds the findings of `other`, keeping the order and dropping findings
+    /// already in the report.
+    pub fn merge(&mut self, other: Report) {
+        self.extend(other.diagnostics);
+    }
+
+    /// Puts the findings in order and drops exact repeats, keeping the first.
+    fn settle(&mut self) {
+        self.diagnostics.sort_by(order);
+        // Equal findings compare equal, so each repeat sits in the run of
+        // findings with its place, code and message, usually of one.
+        let mut kept: Vec<Diagnostic> = Vec::with_capacity(self.diagnostics.len());
+        let mut run_start = 0;
+        for d in self.diagnostics.drain(..) {
+            if kept.last().is_none_or(|last| order(last, &d) != Ordering::Equal) {
+                run_start = kept.len();
+            }
+            if !kept[run_start..].contains(&d) {
+                kept.push(d);
+            }
+        }
+        self.diagnostics = kept;
     }
 
     /// The findings, in order.
@@ -54,6 +103,72 @@ impl<'a> IntoIterator for &'a Report {
     type IntoIter = std::slice::Iter<'a, Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.diagnostics.iter()
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.diagnostics.into_iter()
+    }
+}
+
+impl Extend<Diagnostic> for Report {
+    /// Adds findings, keeping the order and dropping findings already in
+    /// the report.
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, diagnostics: I) {
+        self.diagnostics.extend(diagnostics);
+        self.settle();
+    }
+}
+
+impl FromIterator<Diagnostic> for Report {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(diagnostics: I) -> Self {
+        Report::new(diagnostics)
+    }
+}
+
+/// The counts by severity that the JSON form carries beside the findings.
+#[derive(Serialize)]
+struct Summary {
+    error: usize,
+    warning: usize,
+    note: usize,
+    help: usize,
+}
+
+impl Serialize for Report {
+    /// `{"diagnostics": [...], "summary": {"error", "warning", "note", "help"}}`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Form<'r> {
+            diagnostics: &'r [Diagnostic],
+            summary: Summary,
+        }
+        Form {
+            diagnostics: &self.diagnostics,
+            summary: Summary {
+                error: self.count(Severity::Error),
+                warning: self.count(Severity::Warning),
+                note: self.count(Severity::Note),
+                help: self.count(Severity::Help),
+            },
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Report {
+    /// Reads the `diagnostics` and puts them in order; the `summary`, which
+    /// follows from them, and any other key (such as the `overview` that
+    /// `ilofw check --format json` adds) are not read.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Form {
+            diagnostics: Vec<Diagnostic>,
+        }
+        Ok(Report::new(Form::deserialize(deserializer)?.diagnostics))
     }
 }
 

@@ -185,10 +185,14 @@ fn double_counts(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for f in cx.set {
         for p in f.programmes.iter().filter(|p| !p.indicators.is_empty()) {
             let reference = Ref::element(f.id.clone(), crate::ElementCode::from(&p.id));
-            let Some(node) = cx.graph.index_of(&reference) else { continue };
+            let Some(node) = cx.graph.index_of(&reference) else {
+                continue;
+            };
             let doubled = |feed: &crate::graph::Feed| feed.paths > 1 && feed.shares > 1.0 + 1e-9;
             for feed in cx.graph.feeds(node).into_iter().filter(doubled) {
-                let Some(reached) = cx.graph.key_at(feed.node).as_ref() else { continue };
+                let Some(reached) = cx.graph.key_at(feed.node).reference() else {
+                    continue;
+                };
                 sink.report(
                     Rule::DoubleCount,
                     Location::Field(reference.clone(), "contributes_to".to_owned()),
@@ -254,7 +258,11 @@ impl<'s> Elements<'s> {
 
 /// `1 target`, `2 targets`.
 fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sink<'_>) {
@@ -363,7 +371,11 @@ fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sin
             }
         };
         let Some(indicator) = list.get((o.indicator as usize).wrapping_sub(1)) else {
-            let problem = format!("indicator {}, but it has {}", o.indicator, count(list.len(), "indicator"));
+            let problem = format!(
+                "indicator {}, but it has {}",
+                o.indicator,
+                count(list.len(), "indicator")
+            );
             let help = "count the element's indicators from 1, in the order it lists them";
             unknown(sink, item("indicators", i), &o.element, problem, help);
             continue;

@@ -1,14 +1,17 @@
 //! The catalogue of rules: stable codes, families, default severities.
 
 use std::fmt;
+use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Severity;
+use crate::id::{Expected, ParseError};
 
 /// The family a rule belongs to, the part of its code before the slash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Family {
     /// Files that cannot be read into the model.
     Format,
@@ -25,6 +28,16 @@ pub enum Family {
 }
 
 impl Family {
+    /// Every family, in the order of `docs/rules.md`.
+    pub const ALL: &'static [Family] = &[
+        Family::Format,
+        Family::Structure,
+        Family::Links,
+        Family::Time,
+        Family::Numbers,
+        Family::Results,
+    ];
+
     /// `format`, `structure`, `links`, `time`, `numbers` or `results`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -35,6 +48,21 @@ impl Family {
             Family::Numbers => "numbers",
             Family::Results => "results",
         }
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Family {
+    type Err = ParseError;
+
+    /// Reads what [`Family::as_str`] writes.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        ParseError::named(Expected::Family, text, Family::ALL, Family::as_str)
     }
 }
 
@@ -155,8 +183,33 @@ impl fmt::Display for Rule {
     }
 }
 
+impl FromStr for Rule {
+    type Err = ParseError;
+
+    /// Reads a rule's [`code`](Rule::code), as `Display` writes it.
+    ///
+    /// ```
+    /// use ilo_frameworks::validate::Rule;
+    ///
+    /// assert_eq!("time/empty-timeframe".parse::<Rule>()?, Rule::EmptyTimeframe);
+    /// let err = "links/no-such-rule".parse::<Rule>().unwrap_err().to_string();
+    /// assert!(err.starts_with(r#"invalid rule code "links/no-such-rule": expected one of format/invalid-file, "#));
+    /// # Ok::<(), ilo_frameworks::ParseError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        Rule::from_code(text).ok_or_else(|| ParseError::one_of(Expected::Rule, text, Rule::ALL))
+    }
+}
+
 impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        code.parse().map_err(serde::de::Error::custom)
     }
 }

@@ -605,7 +605,7 @@ pub(crate) fn closest(framework: &Framework, code: &str) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for entry in elements(framework) {
         let candidate = entry.code.element_code().to_string();
-        let distance = crate::id::edit_distance(code, &candidate);
+        let distance = crate::graph::edit_distance(code, &candidate);
         if distance <= 2 && best.as_ref().is_none_or(|(d, c)| (distance, &candidate) < (*d, c)) {
             best = Some((distance, candidate));
         }

@@ -130,7 +130,7 @@ fn outcomes_cover_sdg_goals() {
     assert_eq!(cell("8", "1"), Some(3));
     assert_eq!(cell("8", "3"), Some(1));
     assert_eq!(cell("1", "8"), Some(0));
-    let csv = m.to_csv();
+    let csv = ilo_frameworks::format::coverage_csv(&m);
     assert!(csv.starts_with("row,sdg:1,sdg:2,"));
     assert_eq!(csv.lines().count(), 12);
     let programmes = g.coverage(NodeKind::Programme, NodeKind::Output);
@@ -197,7 +197,7 @@ fn a_neighbourhood_is_a_graph_of_its_own() {
             "{edge}"
         );
     }
-    let json = serde_json::to_value(around.to_json()).unwrap();
+    let json = serde_json::to_value(around.to_graph_json()).unwrap();
     assert_eq!(json["nodes"].as_array().unwrap().len(), around.node_count());
     assert_eq!(json["edges"].as_array().unwrap().len(), around.edge_count());
     let mermaid = around.to_mermaid();

@@ -134,7 +134,7 @@ proptest! {
         let sources: Vec<_> = graph.nodes().filter(|n| matches!(n.kind(), NodeKind::Programme | NodeKind::Deliverable | NodeKind::Output)).collect();
         prop_assume!(!sources.is_empty());
         let origin = sources[pick.index(sources.len())];
-        let reference = origin.key().as_ref().unwrap().clone();
+        let reference = origin.key().reference().unwrap().clone();
         let reach = graph.contributions(&reference).unwrap();
         for r in reach.iter() {
             let path: Vec<_> = r.path().collect();
@@ -150,7 +150,7 @@ proptest! {
                 prop_assert!(catalogue || stated.contains_key(&key), "{:?} is not a stated link", key);
             }
             // Everything reached lists the origin among what reaches it.
-            let back = graph.reverse(r.node().key().as_ref().unwrap()).unwrap();
+            let back = graph.reverse(r.node().key().reference().unwrap()).unwrap();
             prop_assert!(back.iter().any(|b| b.node() == origin), "{} is not in the reverse of {}", origin, r.node());
         }
     }

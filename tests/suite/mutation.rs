@@ -29,7 +29,7 @@
 //! asserts that every mutant is killed.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -1231,15 +1231,15 @@ fn quarter_outside_plan(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let period = plan_period(&fs[fi])?;
     let then = place / candidates.len();
     let mut outside = if then.is_multiple_of(2) {
-        Quarter::containing(period.end()).next()
+        Quarter::containing(period.end()).next()?
     } else {
-        Quarter::containing(period.start()).previous()
+        Quarter::containing(period.start()).previous()?
     };
     for _ in 0..(then / 2) % 4 {
         outside = if then.is_multiple_of(2) {
-            outside.next()
+            outside.next()?
         } else {
-            outside.previous()
+            outside.previous()?
         };
     }
     let d = &mut fs[fi].deliverables[di];
@@ -1255,7 +1255,7 @@ fn timeframe_with_holes(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     for (fi, f) in fs.iter().enumerate() {
         for (di, d) in f.deliverables.iter().enumerate() {
             for q in d.timeframe.iter() {
-                if d.timeframe.contains(q.previous()) && d.timeframe.contains(q.next()) {
+                if [q.previous(), q.next()].into_iter().all(|n| n.is_some_and(|n| d.timeframe.contains(n))) {
                     candidates.push((fi, di, q));
                 }
             }
@@ -1307,7 +1307,7 @@ fn target_due_outside_period(set: &FrameworkSet, place: usize) -> Option<Mutant>
     } else {
         year_of(period.start()) - by
     };
-    p.targets[ti].due = Some(PartialDate::year_only(year).ok()?);
+    p.targets[ti].due = Some(PartialDate::from_year(year).ok()?);
     rebuild(fs)
 }
 
@@ -1453,11 +1453,12 @@ fn negative_quantity(set: &FrameworkSet, place: usize) -> Option<Mutant> {
             let a = &mut fs[fi].programmes[pi].funding[k].amount;
             *a = a.map(negative);
         }
-        QuantitySlot::NewFunding(fi, pi) => fs[fi].programmes[pi].funding.push(Funding {
-            amount: Some(-250_000.0),
-            currency: Some("USD".into()),
-            ..Funding::default()
-        }),
+        QuantitySlot::NewFunding(fi, pi) => {
+            let mut funding = Funding::default();
+            funding.amount = Some(-250_000.0);
+            funding.currency = Some("USD".into());
+            fs[fi].programmes[pi].funding.push(funding);
+        }
         QuantitySlot::NewIndicator(fi, oi, ui, baseline) => {
             let mut indicator = Indicator::new("mutant indicator");
             if baseline {
@@ -1509,6 +1510,7 @@ fn conflicting_claims(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let other = |v: &ClaimValue| match v {
         ClaimValue::Number(n) => ClaimValue::Number(n + 1),
         ClaimValue::Text(t) => ClaimValue::Text(format!("{t} (as printed elsewhere)")),
+        other => ClaimValue::Text(format!("{other} (as printed elsewhere)")),
     };
     match chosen {
         Place::Copy(fi, ci) => {
@@ -1741,7 +1743,7 @@ fn new_report(date: NaiveDate) -> Option<ProgressReport> {
     Some(ProgressReport::new(
         MUTANT_REPORT.parse().expect("a framework id"),
         "Mutant progress",
-        PartialDate::day(date).ok()?,
+        PartialDate::from_day(date).ok()?,
     ))
 }
 
@@ -1782,33 +1784,17 @@ fn push_indicator(fs: &mut [Framework], item: Item, indicator: Indicator) -> Opt
 }
 
 fn observe_indicator(element: Ref, indicator: u32, period: Period, value: Value) -> IndicatorObservation {
-    IndicatorObservation {
-        element,
-        indicator,
-        period,
-        value,
-        dimensions: BTreeMap::new(),
-        note: None,
-    }
+    IndicatorObservation::new(element, indicator, period, value)
 }
 
 fn observe_deliverable(element: Ref, status: DeliverableStatus, completed: Option<Quarter>) -> DeliverableObservation {
-    DeliverableObservation {
-        element,
-        status,
-        completed,
-        note: None,
-    }
+    let mut observation = DeliverableObservation::new(element, status);
+    observation.completed = completed;
+    observation
 }
 
 fn observe_target(element: Ref, target: u32, value: Value) -> TargetObservation {
-    TargetObservation {
-        element,
-        target,
-        value,
-        as_of: None,
-        note: None,
-    }
+    TargetObservation::new(element, target, value)
 }
 
 /// A reporting period with a total actual.
@@ -2136,7 +2122,7 @@ fn report_before_framework(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         Some(date) => date,
         None => {
             let start = fs[fi].effective_period().map_or(day(2020, 1, 1), Period::start);
-            let date = PartialDate::day(start).ok()?;
+            let date = PartialDate::from_day(start).ok()?;
             fs[fi].date = Some(date);
             date
         }
@@ -2209,9 +2195,9 @@ fn completed_after_schedule(set: &FrameworkSet, place: usize) -> Option<Mutant> 
     let fs = frameworks(set);
     let all = scheduled(&fs);
     let (fi, di, last) = pick(&all, place)?;
-    let mut completed = last.next();
+    let mut completed = last.next()?;
     for _ in 0..(place / all.len()) % 4 {
-        completed = completed.next();
+        completed = completed.next()?;
     }
     let mut report = new_report(completed.last_day())?;
     let element = reference(&fs, Item::Deliverable(fi, di));

@@ -83,9 +83,9 @@ fn period() -> impl Strategy<Value = Period> {
 
 fn partial_date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
-        (1950i32..=2100).prop_map(|y| PartialDate::year_only(y).unwrap()),
-        (1950i32..=2100, 1u8..=12).prop_map(|(y, m)| PartialDate::month(y, m).unwrap()),
-        date().prop_map(|d| PartialDate::day(d).unwrap()),
+        (1950i32..=2100).prop_map(|y| PartialDate::from_year(y).unwrap()),
+        (1950i32..=2100, 1u8..=12).prop_map(|(y, m)| PartialDate::from_year_month(y, m).unwrap()),
+        date().prop_map(|d| PartialDate::from_day(d).unwrap()),
     ]
 }
 
@@ -109,7 +109,7 @@ fn provenance() -> impl Strategy<Value = Provenance> {
         Provenance {
             document,
             section,
-            line,
+            line: line.and_then(std::num::NonZeroU32::new),
         }
     })
 }
@@ -139,10 +139,11 @@ fn dimensions() -> impl Strategy<Value = std::collections::BTreeMap<String, Stri
 }
 
 fn data_point() -> impl Strategy<Value = DataPoint> {
-    (value(), dimensions(), option::of(text())).prop_map(|(value, dimensions, comment)| DataPoint {
-        value,
-        dimensions,
-        comment,
+    (value(), dimensions(), option::of(text())).prop_map(|(value, dimensions, comment)| {
+        let mut v = DataPoint::new(value);
+        v.dimensions = dimensions;
+        v.comment = comment;
+        v
     })
 }
 
@@ -151,10 +152,11 @@ fn data_points() -> impl Strategy<Value = DataPoints> {
 }
 
 fn indicator_period() -> impl Strategy<Value = IndicatorPeriod> {
-    (period(), data_points(), data_points()).prop_map(|(period, target, actual)| IndicatorPeriod {
-        period,
-        target,
-        actual,
+    (period(), data_points(), data_points()).prop_map(|(period, target, actual)| {
+        let mut v = IndicatorPeriod::new(period);
+        v.target = target;
+        v.actual = actual;
+        v
     })
 }
 
@@ -193,19 +195,20 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         |(
             (label, measure, direction, aggregation, unit),
             (baseline, baseline_date, target, period, periods, sdg, source),
-        )| Indicator {
-            label,
-            measure,
-            direction,
-            aggregation,
-            unit,
-            baseline,
-            baseline_date,
-            target,
-            period,
-            periods,
-            sdg,
-            source,
+        )| {
+            let mut v = Indicator::new(label);
+            v.measure = measure;
+            v.direction = direction;
+            v.aggregation = aggregation;
+            v.unit = unit;
+            v.baseline = baseline;
+            v.baseline_date = baseline_date;
+            v.target = target;
+            v.period = period;
+            v.periods = periods;
+            v.sdg = sdg;
+            v.source = source;
+            v
         },
     )
 }
@@ -218,11 +221,11 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         Just(DeliverableStatus::Dropped),
     ];
     let deliverable = (reference(), status, option::of(quarter()), option::of(text())).prop_map(
-        |(element, status, completed, note)| DeliverableObservation {
-            element,
-            status,
-            completed,
-            note,
+        |(element, status, completed, note)| {
+            let mut v = DeliverableObservation::new(element, status);
+            v.completed = completed;
+            v.note = note;
+            v
         },
     );
     let target = (
@@ -232,12 +235,11 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         option::of(partial_date()),
         option::of(text()),
     )
-        .prop_map(|(element, target, value, as_of, note)| TargetObservation {
-            element,
-            target,
-            value,
-            as_of,
-            note,
+        .prop_map(|(element, target, value, as_of, note)| {
+            let mut v = TargetObservation::new(element, target, value);
+            v.as_of = as_of;
+            v.note = note;
+            v
         });
     let indicator = (
         reference(),
@@ -247,16 +249,12 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         dimensions(),
         option::of(text()),
     )
-        .prop_map(
-            |(element, indicator, period, value, dimensions, note)| IndicatorObservation {
-                element,
-                indicator,
-                period,
-                value,
-                dimensions,
-                note,
-            },
-        );
+        .prop_map(|(element, indicator, period, value, dimensions, note)| {
+            let mut v = IndicatorObservation::new(element, indicator, period, value);
+            v.dimensions = dimensions;
+            v.note = note;
+            v
+        });
     (
         framework_id(),
         text(),
@@ -267,19 +265,16 @@ fn report() -> impl Strategy<Value = ProgressReport> {
         vec(target, 0..3),
         vec(indicator, 0..3),
     )
-        .prop_map(
-            |(id, title, date, covers, source, deliverables, targets, indicators)| ProgressReport {
-                id,
-                kind: ReportKind::ProgressReport,
-                title,
-                date,
-                covers,
-                source,
-                deliverables,
-                targets,
-                indicators,
-            },
-        )
+        .prop_map(|(id, title, date, covers, source, deliverables, targets, indicators)| {
+            let mut v = ProgressReport::new(id, title, date);
+            v.kind = ReportKind::ProgressReport;
+            v.covers = covers;
+            v.source = source;
+            v.deliverables = deliverables;
+            v.targets = targets;
+            v.indicators = indicators;
+            v
+        })
 }
 
 fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
@@ -305,16 +300,16 @@ fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
                 sdg,
                 standards,
                 source,
-            )| Output {
-                code: OutputCode::new(outcome, n).unwrap(),
-                title,
-                country_level,
-                global_level,
-                biennium_deliverables,
-                indicators,
-                sdg,
-                standards,
-                source,
+            )| {
+                let mut o = Output::new(OutputCode::new(outcome, n).unwrap(), title);
+                o.country_level = country_level;
+                o.global_level = global_level;
+                o.biennium_deliverables = biennium_deliverables;
+                o.indicators = indicators;
+                o.sdg = sdg;
+                o.standards = standards;
+                o.source = source;
+                o
             },
         )
 }
@@ -329,27 +324,29 @@ fn outcome() -> impl Strategy<Value = Outcome> {
             vec(output(code), 0..3),
             vec(indicator(), 0..2),
         )
-            .prop_map(move |(title, sdg, standards, source, outputs, indicators)| Outcome {
-                code,
-                title,
-                sdg,
-                standards,
-                indicators,
-                source,
-                outputs,
+            .prop_map(move |(title, sdg, standards, source, outputs, indicators)| {
+                let mut o = Outcome::new(code, title);
+                o.sdg = sdg;
+                o.standards = standards;
+                o.indicators = indicators;
+                o.source = source;
+                o.outputs = outputs;
+                o
             })
     })
 }
 
 fn coverage() -> impl Strategy<Value = Coverage> {
-    (vec(option::of(0u32..100), 6), provenance()).prop_map(|(n, source)| Coverage {
-        africa: n[0],
-        arab_states: n[1],
-        asia_pacific: n[2],
-        europe_central_asia: n[3],
-        americas: n[4],
-        total: n[5],
-        source,
+    (vec(option::of(0u32..100), 6), provenance()).prop_map(|(n, source)| {
+        let mut v = Coverage::new();
+        v.africa = n[0];
+        v.arab_states = n[1];
+        v.asia_pacific = n[2];
+        v.europe_central_asia = n[3];
+        v.americas = n[4];
+        v.total = n[5];
+        v.source = source;
+        v
     })
 }
 
@@ -369,9 +366,11 @@ fn programme() -> impl Strategy<Value = Programme> {
         option::of(partial_date()),
         option::of(period()),
     );
-    let endorsement = option::of(
-        (text(), partial_date(), provenance()).prop_map(|(by, date, source)| Endorsement { by, date, source }),
-    );
+    let endorsement = option::of((text(), partial_date(), provenance()).prop_map(|(by, date, source)| {
+        let mut v = Endorsement::new(by, date);
+        v.source = source;
+        v
+    }));
     let target = (
         text(),
         option::of(number()),
@@ -379,12 +378,13 @@ fn programme() -> impl Strategy<Value = Programme> {
         option::of(partial_date()),
         provenance(),
     )
-        .prop_map(|(label, quantity, unit, due, source)| ProgrammeTarget {
-            label,
-            quantity,
-            unit,
-            due,
-            source,
+        .prop_map(|(label, quantity, unit, due, source)| {
+            let mut v = ProgrammeTarget::new(label);
+            v.quantity = quantity;
+            v.unit = unit;
+            v.due = due;
+            v.source = source;
+            v
         });
     let funding = (
         option::of(text()),
@@ -395,14 +395,16 @@ fn programme() -> impl Strategy<Value = Programme> {
         option::of(text()),
         provenance(),
     )
-        .prop_map(|(donor, amount, currency, period, years, purpose, source)| Funding {
-            donor,
-            amount,
-            currency,
-            period,
-            years,
-            purpose,
-            source,
+        .prop_map(|(donor, amount, currency, period, years, purpose, source)| {
+            let mut v = Funding::default();
+            v.donor = donor;
+            v.amount = amount;
+            v.currency = currency;
+            v.period = period;
+            v.years = years;
+            v.purpose = purpose;
+            v.source = source;
+            v
         });
     let body = (
         endorsement,
@@ -428,30 +430,29 @@ fn programme() -> impl Strategy<Value = Programme> {
             (id, kind, acronym, name, status, launched, planned_launch, period),
             (endorsement, host, reference_model, coverage, targets, partners, initiatives, modalities),
             (funding, sdg, standards, contributes_to, succeeds, source, indicators),
-        )| Programme {
-            id,
-            kind,
-            acronym,
-            name,
-            status,
-            launched,
-            planned_launch,
-            period,
-            endorsement,
-            host,
-            reference_model,
-            coverage,
-            targets,
-            indicators,
-            partners,
-            initiatives,
-            modalities,
-            funding,
-            sdg,
-            standards,
-            contributes_to,
-            succeeds,
-            source,
+        )| {
+            let mut p = Programme::new(id, kind, name);
+            p.acronym = acronym;
+            p.status = status;
+            p.launched = launched;
+            p.planned_launch = planned_launch;
+            p.period = period;
+            p.endorsement = endorsement;
+            p.host = host;
+            p.reference_model = reference_model;
+            p.coverage = coverage;
+            p.targets = targets;
+            p.indicators = indicators;
+            p.partners = partners;
+            p.initiatives = initiatives;
+            p.modalities = modalities;
+            p.funding = funding;
+            p.sdg = sdg;
+            p.standards = standards;
+            p.contributes_to = contributes_to;
+            p.succeeds = succeeds;
+            p.source = source;
+            p
         },
     )
 }
@@ -471,18 +472,15 @@ fn deliverable() -> impl Strategy<Value = Deliverable> {
     )
         .prop_map(
             |(code, area, title, responds_to, activities, timeframe, contributes_to, sdg, standards, source)| {
-                Deliverable {
-                    code,
-                    area,
-                    title,
-                    responds_to,
-                    activities,
-                    timeframe,
-                    contributes_to,
-                    sdg,
-                    standards,
-                    source,
-                }
+                let mut d = Deliverable::new(code, area, title);
+                d.responds_to = responds_to;
+                d.activities = activities;
+                d.timeframe = timeframe;
+                d.contributes_to = contributes_to;
+                d.sdg = sdg;
+                d.standards = standards;
+                d.source = source;
+                d
             },
         )
 }
@@ -505,14 +503,8 @@ fn claim() -> impl Strategy<Value = Claim> {
         any::<i64>().prop_map(ClaimValue::Number),
         text().prop_map(ClaimValue::Text)
     ];
-    (reference(), "[a-z]{1,8}(\\.[a-z_]{1,8})?", value, provenance()).prop_map(|(subject, property, value, source)| {
-        Claim {
-            subject,
-            property,
-            value,
-            source,
-        }
-    })
+    (reference(), "[a-z]{1,8}(\\.[a-z_]{1,8})?", value, provenance())
+        .prop_map(|(subject, property, value, source)| Claim::new(subject, property, value, source))
 }
 
 fn framework() -> impl Strategy<Value = Framework> {
@@ -524,7 +516,7 @@ fn framework() -> impl Strategy<Value = Framework> {
         Just(FrameworkKind::Other),
     ];
     let biennium = option::of((1950i32..2100).prop_map(|y| Biennium::starting(y).unwrap()));
-    let plan = option::of((text(), period()).prop_map(|(title, period)| Plan { title, period }));
+    let plan = option::of((text(), period()).prop_map(|(title, period)| Plan::new(title, period)));
     let head = (
         framework_id(),
         kind,
@@ -547,21 +539,20 @@ fn framework() -> impl Strategy<Value = Framework> {
         |(
             (id, kind, title, symbol, date, period, biennium, plan, source),
             (outcomes, programmes, deliverables, links, claims),
-        )| Framework {
-            id,
-            kind,
-            title,
-            symbol,
-            date,
-            period,
-            biennium,
-            plan,
-            source,
-            outcomes,
-            programmes,
-            deliverables,
-            links,
-            claims,
+        )| {
+            let mut f = Framework::new(id, kind, title);
+            f.symbol = symbol;
+            f.date = date;
+            f.period = period;
+            f.biennium = biennium;
+            f.plan = plan;
+            f.source = source;
+            f.outcomes = outcomes;
+            f.programmes = programmes;
+            f.deliverables = deliverables;
+            f.links = links;
+            f.claims = claims;
+            f
         },
     )
 }

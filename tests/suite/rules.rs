@@ -263,7 +263,7 @@ fn format_invalid_file() {
     let d = only(&report, Rule::InvalidFile);
     assert_eq!(
         d.message,
-        "demo.toml cannot be read: unknown field `owner`, expected one of `code`, `title`, `country_level`, `global_level`, `biennium_deliverables`, `indicators`, `sdg`, `standards`, `source`"
+        "demo.toml cannot be read: unknown key `owner`, expected one of `code`, `title`, `country_level`, `global_level`, `biennium_deliverables`, `indicators`, `sdg`, `standards`, `source`"
     );
     assert_at(d, FILE, &text, "owner");
     assert!(d.subjects.is_empty());
@@ -1228,7 +1228,7 @@ fn the_json_report_has_the_documented_shape() {
     for d in diagnostics {
         assert_eq!(
             keys(d),
-            ["code", "help", "message", "notes", "severity", "span", "subjects"]
+            ["code", "help", "location", "message", "notes", "severity", "span", "subjects"]
         );
         assert_eq!(keys(&d["span"]), ["column", "file", "length", "line", "offset"]);
         assert!(d["notes"].is_array());

@@ -321,7 +321,7 @@ fn generated_sets_have_the_expected_shape() {
     assert_eq!(kinds(FrameworkKind::ProgrammeAndBudget), config.budgets);
     assert_eq!(kinds(FrameworkKind::ProgrammeSet), config.programme_sets);
     assert_eq!(kinds(FrameworkKind::PlanOfAction), config.plans);
-    let first = set.get(&"synth-pb-1".parse().unwrap()).expect("synth-pb-1");
+    let first = set.get("synth-pb-1").expect("synth-pb-1");
     assert_eq!(first.biennium, Some("2022-23".parse().unwrap()));
     assert_eq!(first.plan.as_ref().map(|p| p.period), Some(Period::years(2022, 2025)));
     assert_eq!(first.outcomes.len(), config.outcomes_per_budget + 3);

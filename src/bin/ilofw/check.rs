@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use ilo_frameworks::format::SourceMap;
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::validate::{self, Config, Diagnostic, Level, Report, Severity};
-use ilo_frameworks::{FrameworkSet, LinkKind};
+use ilo_frameworks::builtin;
+use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
+use ilo_frameworks::LinkKind;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 
 use crate::input;
@@ -16,10 +17,9 @@ use crate::{Failure, Outcome, ReportFormat};
 pub(crate) fn run(
     files: &[PathBuf],
     format: ReportFormat,
-    deny: &[String],
-    allow: &[String],
-    warn: &[String],
+    levels: &[(String, Level)],
     config_file: Option<&Path>,
+    mine: bool,
 ) -> Result<Outcome, Failure> {
     let mut config = match config_file {
         Some(path) => {
@@ -28,27 +28,72 @@ pub(crate) fn run(
         }
         None => Config::default(),
     };
-    for (codes, level) in [(allow, Level::Allow), (warn, Level::Warn), (deny, Level::Deny)] {
-        for code in codes {
-            config.set_code(code, level).map_err(|e| e.to_string())?;
-        }
+    for (code, level) in levels {
+        config.set_code(code, *level).map_err(|e| e.to_string())?;
     }
-    let (set, sources) = input::load(files)?;
-    let graph = input::graph(&set)?;
-    let report = validate::validate_with_sources(&set, &sources, &config).map_err(|e| e.to_string())?;
+    let loaded = input::load(files)?;
+    let (set, sources) = (&loaded.set, &loaded.sources);
+    // One graph serves the overview and the rules.
+    let sdg = builtin::sdg().map_err(|e| e.to_string())?;
+    let standards = builtin::standards().map_err(|e| e.to_string())?;
+    let graph = FrameworkGraph::new(set, sdg, &standards);
+    let report = Validator::new(set, sdg, &standards)
+        .graph(&graph)
+        .sources(sources)
+        .run(&config);
+    let shown: Vec<&Diagnostic> = report.iter().filter(|d| !mine || is_mine(d, &loaded)).collect();
+    let left_out = report.len() - shown.len();
+    let status = u8::from(shown.iter().any(|d| d.severity == Severity::Error));
     let text = match format {
         ReportFormat::Human => {
-            let mut text = overview(&set, &graph);
+            let mut text = overview(&loaded, &graph);
             text.push('\n');
-            text.push_str(&render(&report, &sources));
+            text.push_str(&render(&shown, sources));
+            text.push_str(&summary(&shown));
+            if mine {
+                let _ = write!(text, " ({left_out} on the built-in frameworks left out)");
+            }
+            text.push('\n');
+            if !shown.is_empty() {
+                let _ = writeln!(text, "each code is explained at {RULES_URL}");
+            }
             text
         }
-        ReportFormat::Json => json(&set, &graph, &report)?,
+        ReportFormat::Json => json(&loaded, &graph, &report, &shown, mine.then_some(left_out))?,
     };
-    Ok(Outcome {
-        text,
-        status: u8::from(report.has_errors()),
-    })
+    Ok(Outcome { text, status })
+}
+
+/// Where the rules are documented for anyone who installed the crate.
+const RULES_URL: &str = "https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/";
+
+/// Whether a finding is about the user's files: one of its subjects is a
+/// framework or report they gave, or it points into one of them.
+fn is_mine(d: &Diagnostic, loaded: &input::Loaded) -> bool {
+    let subject = d
+        .subjects
+        .iter()
+        .any(|r| r.framework().is_some_and(|id| loaded.is_mine(id)));
+    let place = d.span.as_ref().is_some_and(|span| {
+        loaded
+            .mine
+            .values()
+            .any(|path| path.display().to_string() == span.file)
+    });
+    subject || place
+}
+
+/// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
+fn summary(shown: &[&Diagnostic]) -> String {
+    let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    format!(
+        "{}, {}, {}, {} help",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note"),
+        count(Severity::Help)
+    )
 }
 
 /// The links the frameworks state: every edge but the catalogues' own.
@@ -61,7 +106,8 @@ fn stated_links(graph: &FrameworkGraph) -> usize {
         .count()
 }
 
-fn overview(set: &FrameworkSet, graph: &FrameworkGraph) -> String {
+fn overview(loaded: &input::Loaded, graph: &FrameworkGraph) -> String {
+    let set = &loaded.set;
     let mut out = String::new();
     let count = |kind| graph.nodes_of_kind(kind).count();
     let _ = writeln!(
@@ -86,6 +132,9 @@ fn overview(set: &FrameworkSet, graph: &FrameworkGraph) -> String {
                 parts.push(format!("{n} {word}"));
             }
         }
+        if let Some(path) = loaded.mine.get(&f.id) {
+            parts.push(format!("from {}", path.display()));
+        }
         let _ = writeln!(
             out,
             "  {:<14} {:<44} {}",
@@ -106,11 +155,31 @@ fn shorten(text: &str, width: usize) -> String {
     }
 }
 
-fn json(set: &FrameworkSet, graph: &FrameworkGraph, report: &Report) -> Result<String, Failure> {
+fn json(
+    loaded: &input::Loaded,
+    graph: &FrameworkGraph,
+    report: &Report,
+    shown: &[&Diagnostic],
+    left_out: Option<usize>,
+) -> Result<String, Failure> {
+    let set = &loaded.set;
     let mut value: serde_json::Value = serde_json::from_str(&report.to_json()).map_err(|e| e.to_string())?;
+    if let Some(left_out) = left_out {
+        // The findings shown, and the summary of them.
+        let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
+        value["diagnostics"] = serde_json::to_value(shown).map_err(|e| e.to_string())?;
+        value["summary"] = serde_json::json!({
+            "error": count(Severity::Error),
+            "warning": count(Severity::Warning),
+            "note": count(Severity::Note),
+            "help": count(Severity::Help),
+            "left_out": left_out,
+        });
+    }
     let count = |kind| graph.nodes_of_kind(kind).count();
     value["overview"] = serde_json::json!({
         "frameworks": set.iter().map(|f| f.id.to_string()).collect::<Vec<_>>(),
+        "reports": set.reports().map(|r| r.id.to_string()).collect::<Vec<_>>(),
         "outcomes": count(NodeKind::Outcome),
         "outputs": count(NodeKind::Output),
         "programmes": count(NodeKind::Programme),
@@ -123,8 +192,9 @@ fn json(set: &FrameworkSet, graph: &FrameworkGraph, report: &Report) -> Result<S
 }
 
 /// Each finding drawn by miette, with the source line underlined when the
-/// finding has a place in a file, then the summary.
-fn render(report: &Report, sources: &SourceMap) -> String {
+/// finding has a line in a file (findings on JSON files name the file
+/// alone: JSON keeps no lines to show).
+fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let theme = if colour {
         GraphicalTheme::unicode()
@@ -133,9 +203,14 @@ fn render(report: &Report, sources: &SourceMap) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
-    for d in report {
+    for d in shown {
         let diagnostic = to_miette(d);
-        let drawn = match d.span.as_ref().and_then(|s| sources.text_of(s).map(|text| (s, text))) {
+        let located = d
+            .span
+            .as_ref()
+            .filter(|s| s.length > 0 || s.offset > 0)
+            .and_then(|s| sources.text_of(s).map(|text| (s, text)));
+        let drawn = match located {
             Some((span, text)) => {
                 let report =
                     miette::Report::new(diagnostic).with_source_code(NamedSource::new(&span.file, text.to_owned()));
@@ -148,14 +223,18 @@ fn render(report: &Report, sources: &SourceMap) -> String {
             }
         };
         match drawn {
-            Ok(text) => out.push_str(&text),
+            Ok(text) => {
+                if let Some(span) = d.span.as_ref().filter(|_| located.is_none()) {
+                    let _ = writeln!(out, "  in {}", span.file);
+                }
+                out.push_str(&text);
+            }
             Err(_) => {
                 let _ = writeln!(out, "{d}");
             }
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", report.summary());
     out
 }
 
@@ -163,14 +242,15 @@ fn to_miette(d: &Diagnostic) -> MietteDiagnostic {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
-        Severity::Note | Severity::Help => miette::Severity::Advice,
+        _ => miette::Severity::Advice,
     };
     let mut help = String::new();
     for note in &d.notes {
         let _ = writeln!(help, "{note}");
     }
     help.push_str(&d.help);
-    let mut diagnostic = MietteDiagnostic::new(d.message.clone())
+    // The word as well as miette's glyph, for terminals and readers without either.
+    let mut diagnostic = MietteDiagnostic::new(format!("{}: {}", d.severity, d.message))
         .with_code(d.code())
         .with_severity(severity)
         .with_help(help);

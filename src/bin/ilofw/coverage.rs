@@ -8,16 +8,16 @@ use crate::{Failure, MatrixFormat, Outcome};
 
 pub(crate) fn run(rows: &str, cols: &str, format: MatrixFormat, files: &[PathBuf]) -> Result<Outcome, Failure> {
     let (rows, cols) = (input::kind(rows)?, input::kind(cols)?);
-    let (set, _) = input::load(files)?;
+    let set = input::load(files)?.set;
     let graph = input::graph(&set)?;
     let matrix = graph.coverage(rows, cols);
     if format == MatrixFormat::Csv {
-        return Ok(Outcome::ok(matrix.to_csv()));
+        return Ok(Outcome::ok(ilo_frameworks::format::coverage_csv(&matrix)));
     }
     let names: Vec<String> = matrix
         .columns()
         .iter()
-        .map(|c| c.as_ref().map_or_else(|| c.to_string(), |r| r.code()))
+        .map(|c| c.reference().map_or_else(|| c.to_string(), |r| r.code()))
         .collect();
     let row_names: Vec<String> = matrix.rows().iter().map(ToString::to_string).collect();
     let label_width = row_names.iter().map(|r| r.chars().count()).max().unwrap_or(0).max(4);

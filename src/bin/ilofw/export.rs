@@ -19,7 +19,7 @@ pub(crate) fn run(
         return Err("--table goes with --format csv".to_owned());
     }
     let only = only.map(input::reference).transpose()?;
-    let (set, _) = input::load(files)?;
+    let set = input::load(files)?.set;
     let text = match format {
         ExportFormat::Json | ExportFormat::Toml | ExportFormat::Csv => {
             let set = restrict(&set, only.as_ref())?;
@@ -56,16 +56,20 @@ pub(crate) fn run(
     Ok(Outcome::ok(text))
 }
 
-/// The set, or only the framework `only` names.
+/// The set, or only what `only` names: a framework, or one element of it
+/// (see [`FrameworkSet::excerpt`]).
 fn restrict(set: &FrameworkSet, only: Option<&Ref>) -> Result<FrameworkSet, Failure> {
     let Some(only) = only else { return Ok(set.clone()) };
-    let Some(id) = only.framework() else {
+    if only.framework().is_none() {
         return Err(format!(
-            "--only {only}: name a framework (such as pb-2022-23) for this format"
+            "--only {only}: name a framework (pb-2022-23) or one of its elements (flagships:IPEC+) for this format"
         ));
-    };
-    let framework = set.get(id).ok_or_else(|| format!("no framework {id} is loaded"))?;
+    }
+    let excerpt = set.excerpt(only).ok_or_else(|| match only {
+        Ref::Framework(id) => format!("no framework {id} is loaded"),
+        _ => format!("no element {only} is loaded"),
+    })?;
     let mut restricted = FrameworkSet::new();
-    restricted.insert(framework.clone()).map_err(|e| e.to_string())?;
+    restricted.insert(excerpt).map_err(|e| e.to_string())?;
     Ok(restricted)
 }

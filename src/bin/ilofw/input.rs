@@ -1,23 +1,58 @@
 //! Loading the built-in frameworks with the user's files, and naming
 //! elements on the command line.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use ilo_frameworks::format::{Document, SourceMap};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
 use ilo_frameworks::validate::{self, Config, Rule};
-use ilo_frameworks::{Error, FrameworkSet, Ref, builtin};
+use ilo_frameworks::{Error, FrameworkId, FrameworkSet, Ref, builtin};
 
 use crate::Failure;
 
-/// The built-in frameworks and the given files (frameworks or progress
-/// reports), with where each came from.
-pub(crate) fn load(files: &[PathBuf]) -> Result<(FrameworkSet, SourceMap), Failure> {
-    let (mut set, mut sources) = validate::builtin_with_sources().map_err(|e| e.to_string())?;
+/// What the command line loaded: the set, where each part was written, and
+/// which frameworks and reports came from the user's files.
+pub(crate) struct Loaded {
+    pub(crate) set: FrameworkSet,
+    pub(crate) sources: SourceMap,
+    /// The ids of the frameworks and reports the user's files gave, with
+    /// the file each came from.
+    pub(crate) mine: BTreeMap<FrameworkId, PathBuf>,
+}
+
+impl Loaded {
+    /// Whether the framework or report `id` came from a user's file.
+    pub(crate) fn is_mine(&self, id: &FrameworkId) -> bool {
+        self.mine.contains_key(id)
+    }
+}
+
+/// The built-in frameworks and the given files (frameworks, progress
+/// reports or sets of them), with where each came from.
+///
+/// A user's framework with the id of a built-in replaces it, in its place,
+/// and a note on standard error says so; two user files may not give the
+/// same id.
+pub(crate) fn load(files: &[PathBuf]) -> Result<Loaded, Failure> {
+    let (set, sources) = validate::builtin_with_sources().map_err(|e| e.to_string())?;
+    let mut loaded = Loaded {
+        set,
+        sources,
+        mine: BTreeMap::new(),
+    };
     for path in files {
-        let added = match load_file(&mut sources, path)? {
-            Document::Framework(framework) => set.insert(framework),
-            Document::Report(report) => set.insert_report(report),
+        // Read into a map of its own, so that a replaced built-in's places
+        // can be forgotten before the file's are added.
+        let mut sources = SourceMap::new();
+        let document = load_file(&mut sources, path)?;
+        let (frameworks, reports) = match document {
+            Document::Framework(framework) => (vec![framework], Vec::new()),
+            Document::Report(report) => (Vec::new(), vec![report]),
+            Document::Set(set) => {
+                let reports = set.reports().cloned().collect();
+                (set.into_iter().collect(), reports)
+            }
             _ => {
                 return Err(format!(
                     "{}: holds a kind of document this version cannot use",
@@ -25,9 +60,37 @@ pub(crate) fn load(files: &[PathBuf]) -> Result<(FrameworkSet, SourceMap), Failu
                 ));
             }
         };
-        added.map_err(|e| format!("{}: {e}", path.display()))?;
+        for framework in frameworks {
+            let id = framework.id.clone();
+            claim(&mut loaded.mine, &id, path)?;
+            if loaded.set.get(&id).is_some() {
+                eprintln!("note: {} replaces the built-in framework {id}", path.display());
+                loaded.sources.forget(&id);
+            }
+            loaded.set.replace(framework).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        for report in reports {
+            claim(&mut loaded.mine, &report.id, path)?;
+            loaded.set.insert_report(report).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        loaded.sources.append(sources);
     }
-    Ok((set, sources))
+    Ok(loaded)
+}
+
+/// Records that `path` gives the document `id`; two user files may not.
+fn claim(mine: &mut BTreeMap<FrameworkId, PathBuf>, id: &FrameworkId, path: &Path) -> Result<(), Failure> {
+    match mine.get(id) {
+        Some(first) => Err(format!(
+            "{}: {id} is also given by {}; give each document its own id",
+            path.display(),
+            first.display()
+        )),
+        None => {
+            mine.insert(id.clone(), path.to_owned());
+            Ok(())
+        }
+    }
 }
 
 fn load_file(sources: &mut SourceMap, path: &Path) -> Result<Document, Failure> {
@@ -69,7 +132,7 @@ pub(crate) fn reference(text: &str) -> Result<Ref, Failure> {
 
 /// A node kind given on the command line.
 pub(crate) fn kind(text: &str) -> Result<NodeKind, Failure> {
-    NodeKind::from_name(text).ok_or_else(|| {
+    text.parse::<NodeKind>().map_err(|_| {
         let names: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("no kind {text:?}; the kinds are {}", names.join(", "))
     })
@@ -81,7 +144,7 @@ pub(crate) fn unknown(graph: &FrameworkGraph, set: &FrameworkSet, reference: &Re
         .suggest(reference)
         .iter()
         .take(3)
-        .map(|k| match k.as_ref() {
+        .map(|k| match k.reference() {
             Some(r) => r.code(),
             None => k.to_string(),
         })

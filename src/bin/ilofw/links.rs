@@ -9,7 +9,7 @@ use crate::{Failure, Outcome};
 pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[PathBuf]) -> Result<Outcome, Failure> {
     let reference = input::reference(reference)?;
     let kind = to.map(input::kind).transpose()?;
-    let (set, _) = input::load(files)?;
+    let set = input::load(files)?.set;
     let graph = input::graph(&set)?;
     let node = graph
         .node(&reference)

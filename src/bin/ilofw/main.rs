@@ -16,7 +16,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use ilo_frameworks::validate::Level;
 
 /// Models of ILO strategic results frameworks: check them, follow their
 /// links, see their coverage, export them.
@@ -27,16 +28,37 @@ struct Cli {
     command: Command,
 }
 
+/// The files to load with the built-in frameworks; every subcommand takes
+/// them the same way.
+#[derive(Debug, Clone, Args)]
+struct Inputs {
+    /// Framework, progress report or set files (`.toml` or `.json`) to load
+    /// with the built-ins; a framework with a built-in's id replaces it.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The same files, named with a flag (the form of earlier versions).
+    #[arg(long = "file", value_name = "FILE", hide = true)]
+    named: Vec<PathBuf>,
+}
+
+impl Inputs {
+    /// Every file, positional ones first.
+    fn all(&self) -> Vec<PathBuf> {
+        self.files.iter().chain(&self.named).cloned().collect()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate the built-in frameworks together with the given files.
     Check {
-        /// Framework files (`.toml` or `.json`) to check with the built-ins.
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// How to print the report.
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
-        /// Report findings of this rule code as errors (repeatable).
+        /// Report findings of this rule code as errors (repeatable; with
+        /// --allow and --warn, a later flag for one code wins).
         #[arg(long, value_name = "CODE")]
         deny: Vec<String>,
         /// Leave out findings of this rule code (repeatable).
@@ -45,6 +67,10 @@ enum Command {
         /// Report findings of this rule code as warnings (repeatable).
         #[arg(long, value_name = "CODE")]
         warn: Vec<String>,
+        /// Show only the findings on the given files' frameworks and reports;
+        /// the summary counts what is left out.
+        #[arg(long)]
+        mine: bool,
         /// A TOML file of rule levels: `[rules] "code" = "allow" | "warn" | "deny"`.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -53,52 +79,53 @@ enum Command {
     Links {
         /// The element: `flagships:IPEC+`, `pb-2022-23:7.1`, `sdg:8.7`.
         reference: String,
-        /// Show only reached nodes of this kind.
+        /// Show only reached nodes of this kind: one of framework, outcome, output,
+        /// indicator, programme, deliverable, sdg-goal, sdg-target, sdg-indicator,
+        /// standard, partner, initiative.
         #[arg(long, value_name = "KIND")]
         to: Option<String>,
         /// Show what reaches the element instead.
         #[arg(long)]
         reverse: bool,
-        /// Framework files to load with the built-ins.
-        #[arg(long = "file", value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// A coverage matrix: how many members of each row reach each column.
     Coverage {
-        /// The kind of the rows.
+        /// The kind of the rows: one of framework, outcome, output, indicator,
+        /// programme, deliverable, sdg-goal, sdg-target, sdg-indicator, standard,
+        /// partner, initiative.
         #[arg(long, default_value = "outcome", value_name = "KIND")]
         rows: String,
-        /// The kind of the columns.
+        /// The kind of the columns (the same kinds).
         #[arg(long, default_value = "sdg-goal", value_name = "KIND")]
         cols: String,
         /// A table for the terminal, or CSV.
         #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
         format: MatrixFormat,
-        /// Framework files to load with the built-ins.
-        #[arg(long = "file", value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Export the frameworks (built-ins and given files).
     Export {
         /// The format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Export only this framework (json, toml, csv) or the graph around
-        /// this element (dot, mermaid).
+        /// Export only what this reference names: a framework, or one
+        /// element of it (json, toml, csv); the graph around it (dot, mermaid).
         #[arg(long, value_name = "REF")]
         only: Option<String>,
         /// With csv: the table, one of outputs, deliverables, programmes, links, sdg, indicators.
         #[arg(long, value_name = "NAME")]
         table: Option<String>,
-        /// Framework files to load with the built-ins.
-        #[arg(long = "file", value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Where every deliverable, programme target and indicator stands as
     /// of a date, and what their values add up to at each output and outcome.
     Progress {
-        /// Framework and progress report files (`.toml` or `.json`) to load with the built-ins.
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// The day asked about: a quarter (`2019Q4`, its last day) or a date (`2019-12-31`).
         #[arg(long, value_name = "QUARTER|DATE")]
         as_of: String,
@@ -109,8 +136,11 @@ enum Command {
     /// Print the JSON Schema of the framework file format.
     Schema {
         /// Print the schema of progress report files instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "set")]
         report: bool,
+        /// Print the schema of set files (`frameworks` and `reports`) instead.
+        #[arg(long)]
+        set: bool,
     },
 }
 
@@ -174,47 +204,82 @@ impl Outcome {
 /// A reason the command could not run; printed on standard error, exit 2.
 pub(crate) type Failure = String;
 
+/// The rule levels given on the command line, in the order given, so that
+/// a later flag for one code wins (`--deny X --allow X` allows X).
+fn levels(matches: &ArgMatches) -> Vec<(String, Level)> {
+    let Some(("check", check)) = matches.subcommand() else {
+        return Vec::new();
+    };
+    let mut levels: Vec<(usize, String, Level)> = Vec::new();
+    for (id, level) in [("allow", Level::Allow), ("warn", Level::Warn), ("deny", Level::Deny)] {
+        if let (Some(indices), Some(codes)) = (check.indices_of(id), check.get_many::<String>(id)) {
+            levels.extend(indices.zip(codes).map(|(i, code)| (i, code.clone(), level)));
+        }
+    }
+    levels.sort_by_key(|(i, _, _)| *i);
+    levels.into_iter().map(|(_, code, level)| (code, level)).collect()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // A tool that asked for JSON gets JSON, even when the command could not run.
+    let wants_json = matches!(
+        cli.command,
+        Command::Check {
+            format: ReportFormat::Json,
+            ..
+        } | Command::Progress {
+            format: ProgressFormat::Json,
+            ..
+        }
+    );
     let result = match cli.command {
         Command::Check {
-            files,
+            inputs,
             format,
-            deny,
-            allow,
-            warn,
             config,
-        } => check::run(&files, format, &deny, &allow, &warn, config.as_deref()),
+            mine,
+            ..
+        } => check::run(&inputs.all(), format, &levels(&matches), config.as_deref(), mine),
         Command::Links {
             reference,
             to,
             reverse,
-            files,
-        } => links::run(&reference, to.as_deref(), reverse, &files),
+            inputs,
+        } => links::run(&reference, to.as_deref(), reverse, &inputs.all()),
         Command::Coverage {
             rows,
             cols,
             format,
-            files,
-        } => coverage::run(&rows, &cols, format, &files),
+            inputs,
+        } => coverage::run(&rows, &cols, format, &inputs.all()),
         Command::Export {
             format,
             only,
             table,
-            files,
-        } => export::run(format, only.as_deref(), table.as_deref(), &files),
-        Command::Progress { files, as_of, format } => progress::run(&files, &as_of, format),
-        Command::Schema { report: false } => Ok(Outcome::ok(ilo_frameworks::framework_schema())),
-        Command::Schema { report: true } => Ok(Outcome::ok(ilo_frameworks::report_schema())),
+            inputs,
+        } => export::run(format, only.as_deref(), table.as_deref(), &inputs.all()),
+        Command::Progress { inputs, as_of, format } => progress::run(&inputs.all(), &as_of, format),
+        Command::Schema { report: true, .. } => Ok(Outcome::ok(ilo_frameworks::report_schema())),
+        Command::Schema { set: true, .. } => Ok(Outcome::ok(ilo_frameworks::set_schema())),
+        Command::Schema { .. } => Ok(Outcome::ok(ilo_frameworks::framework_schema())),
     };
     match result {
-        Ok(outcome) => {
-            // A closed pipe (`| head`) is not worth an error.
-            let _ = std::io::stdout().lock().write_all(outcome.text.as_bytes());
-            ExitCode::from(outcome.status)
-        }
+        Ok(outcome) => match std::io::stdout().lock().write_all(outcome.text.as_bytes()) {
+            // A closed pipe (`| head`) is not worth an error; a full disk is.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("error: cannot write the output: {e}");
+                ExitCode::from(2)
+            }
+            _ => ExitCode::from(outcome.status),
+        },
         Err(message) => {
             eprintln!("error: {message}");
+            if wants_json {
+                let json = serde_json::json!({ "error": { "message": message } });
+                println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            }
             ExitCode::from(2)
         }
     }

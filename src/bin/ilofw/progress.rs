@@ -14,7 +14,7 @@ use crate::{Failure, Outcome, ProgressFormat};
 
 pub(crate) fn run(files: &[PathBuf], as_of: &str, format: ProgressFormat) -> Result<Outcome, Failure> {
     let as_of: AsOf = as_of.parse().map_err(|e: ilo_frameworks::ParseError| e.to_string())?;
-    let (set, _) = input::load(files)?;
+    let set = input::load(files)?.set;
     let graph = input::graph(&set)?;
     let progress = progress::evaluate(&set, &graph, as_of);
     let text = match format {
