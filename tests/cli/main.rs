@@ -321,3 +321,212 @@ fn export_csv_indicators() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     insta::assert_snapshot!("export_csv_indicators", stdout(&out));
 }
+
+/// A fresh temporary folder for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ilofw-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+/// The findings of a JSON report as (code, severity, message), in order.
+fn findings(json: &str) -> Vec<(String, String, String)> {
+    let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    value["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_owned(),
+                d["severity"].as_str().unwrap_or_default().to_owned(),
+                d["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_of_everything_checks_back_to_the_same_report() {
+    let dir = scratch("export-all");
+    let builtins = ilofw(&["check", "--format", "json"]);
+    let expected = findings(&stdout(&builtins));
+    assert_eq!(expected.len(), 65);
+    for format in ["json", "toml"] {
+        let export = ilofw(&["export", "--format", format]);
+        assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+        let file = dir.join(format!("all.{format}"));
+        std::fs::write(&file, stdout(&export)).expect("written");
+        let file = file.display().to_string();
+        let out = ilofw(&["check", "--format", "json", &file]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut got = findings(&stdout(&out));
+        let mut want = expected.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{format}");
+        // Each built-in was replaced by the file's copy, and the user is told.
+        for id in ["pb-2022-23", "flagships", "gsc-2017-21", "dc-plan-2019", "gp-1998"] {
+            assert!(
+                stderr(&out).contains(&format!("note: {file} replaces the built-in framework {id}\n")),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+    // A TOML set points its findings at its own lines.
+    let out = ilofw(&["check", &dir.join("all.toml").display().to_string()]);
+    let text = stdout(&out);
+    assert!(text.contains("all.toml:"), "{text}");
+    assert!(!text.contains("seeds/pb-2022-23.toml"), "{text}");
+}
+
+#[test]
+fn an_edited_built_in_replaces_the_original_in_its_place() {
+    let dir = scratch("edited");
+    let export = ilofw(&["export", "--format", "json", "--only", "flagships"]);
+    let mut set: serde_json::Value = serde_json::from_str(&stdout(&export)).expect("JSON");
+    set["frameworks"][0]["title"] = serde_json::json!("Flagships, edited");
+    let file = dir.join("flagships.json");
+    std::fs::write(&file, serde_json::to_string(&set).unwrap()).expect("written");
+    let file = file.display().to_string();
+    let out = ilofw(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().skip(1).take(5).collect();
+    assert!(lines[1].starts_with("  flagships      Flagships, edited"), "{text}");
+    assert!(lines[1].ends_with(&format!("5 programmes, from {file}")), "{text}");
+    // Two user files may not both give it.
+    let out = ilofw(&["check", &file, &file]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("flagships is also given by"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_mine_shows_only_the_users_findings() {
+    let out = ilofw(&["check", "--mine", &data("broken-link.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("structure/dangling-reference"), "{text}");
+    assert!(!text.contains("links/output-without-contributor"), "{text}");
+    assert!(
+        text.contains("1 error, 0 warnings, 0 notes, 0 help (65 on the built-in frameworks left out)\n"),
+        "{text}"
+    );
+    let out = ilofw(&["check", "--mine", "--format", "json", &data("broken-link.toml")]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["summary"]["left_out"], 65);
+    assert_eq!(value["diagnostics"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn levels_apply_in_the_order_given() {
+    // Denied then allowed: allowed.
+    let out = ilofw(&[
+        "check",
+        "--deny",
+        "time/empty-timeframe",
+        "--allow",
+        "time/empty-timeframe",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stdout(&out).contains("time/empty-timeframe"));
+    // Allowed then denied: denied.
+    let out = ilofw(&[
+        "check",
+        "--allow",
+        "time/empty-timeframe",
+        "--deny",
+        "time/empty-timeframe",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("10 errors"), "{}", stdout(&out));
+}
+
+#[test]
+fn json_is_given_when_the_command_cannot_run() {
+    let out = ilofw(&["check", "--format", "json", "no/such/file.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON on stdout");
+    assert!(
+        value["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("cannot read no/such/file.toml")),
+        "{value}"
+    );
+}
+
+#[test]
+fn a_failed_write_exits_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_ilofw"))
+        .arg("check")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: cannot write the output: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn files_are_named_one_way_in_every_subcommand() {
+    let file = data("broken-link.toml");
+    for args in [
+        vec!["links", "broken:P1", file.as_str()],
+        vec!["coverage", file.as_str()],
+        vec!["export", "--format", "json", file.as_str()],
+        vec!["progress", "--as-of", "2020", file.as_str()],
+        // The flag of earlier versions still works.
+        vec!["links", "broken:P1", "--file", file.as_str()],
+    ] {
+        let out = ilofw(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn export_only_an_element() {
+    let out = ilofw(&["export", "--format", "json", "--only", "flagships:IPEC+"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let programmes = value["frameworks"][0]["programmes"].as_array().expect("programmes");
+    assert_eq!(programmes.len(), 1);
+    assert_eq!(programmes[0]["id"], "IPEC+");
+    let out = ilofw(&["export", "--format", "json", "--only", "flagships:NOPE"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "error: no element flagships:NOPE is loaded\n");
+}
+
+#[test]
+fn help_lists_the_node_kinds() {
+    for args in [["links", "--help"], ["coverage", "--help"]] {
+        let text = stdout(&ilofw(&args));
+        assert!(text.contains("sdg-target"), "{args:?}: {text}");
+        assert!(text.contains("standard"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn who_cites_a_standard() {
+    let out = ilofw(&["links", "ils:C182", "--reverse", "--to", "output"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("pb-2022-23:7.1 -cites-> ils:C182"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn schema_of_sets() {
+    let out = ilofw(&["schema", "--set"]);
+    assert_eq!(stdout(&out), include_str!("../../docs/set.schema.json"));
+}

@@ -2,6 +2,7 @@
 //! area.
 
 mod builtin;
+mod dashboard;
 mod formats;
 mod graph;
 mod graph_props;
