@@ -56,7 +56,9 @@ pub enum Error {
     #[error("the graph has a cycle through {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
     Cycle(Vec<NodeKey>),
     /// A configuration names a rule code that no rule has.
-    #[error("no rule has the code \"{0}\"; the codes are listed in docs/rules.md")]
+    #[error(
+        "no rule has the code \"{0}\"; the codes are listed at https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/"
+    )]
     UnknownRule(String),
     /// A file could not be read.
     #[error("cannot read {}", path.display())]

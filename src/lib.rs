@@ -92,7 +92,7 @@ pub mod synthetic;
 pub mod validate;
 
 pub use error::Error;
-pub use format::{Format, LoadError, framework_schema, report_schema, set_schema};
+pub use format::{Format, LoadError, LoadErrorKind, framework_schema, report_schema, set_schema};
 pub use id::{
     DeliverableCode, ElementCode, Expected, FrameworkId, MAX_ID_LEN, MAX_STANDARD_NUMBER, OutcomeCode, OutcomeKind,
     OutputCode, ParseError, ProgrammeId, Ref, SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget, StandardKind,

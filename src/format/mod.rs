@@ -8,6 +8,7 @@ mod csv;
 mod error;
 mod schema;
 mod sources;
+pub mod spec;
 mod tables;
 
 use std::path::Path;
@@ -153,7 +154,9 @@ pub(crate) fn holds(text: &str, format: Format) -> Holds {
         Format::Json => serde_json::from_str::<Keys>(text).ok(),
     };
     match keys {
-        Some(Keys { frameworks: Some(_), .. }) => Holds::Set,
+        Some(Keys {
+            frameworks: Some(_), ..
+        }) => Holds::Set,
         Some(Keys { kind: Some(kind), .. }) if kind == "progress-report" => Holds::Report,
         _ => Holds::Framework,
     }

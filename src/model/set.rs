@@ -279,7 +279,10 @@ impl FrameworkSet {
         match framework.element(code)? {
             Element::Outcome(o) => excerpt.outcomes.push(o.clone()),
             Element::Output(output) => {
-                let outcome = framework.outcomes.iter().find(|o| o.outputs.iter().any(|p| p.code == output.code))?;
+                let outcome = framework
+                    .outcomes
+                    .iter()
+                    .find(|o| o.outputs.iter().any(|p| p.code == output.code))?;
                 let mut outcome = outcome.clone();
                 outcome.outputs = vec![output.clone()];
                 excerpt.outcomes.push(outcome);

@@ -144,7 +144,9 @@ pub fn validate(set: &FrameworkSet, config: &Config) -> Result<Report, Error> {
 /// As [`validate`].
 pub fn validate_with_sources(set: &FrameworkSet, sources: &SourceMap, config: &Config) -> Result<Report, Error> {
     let standards = builtin::standards()?;
-    Ok(Validator::new(set, builtin::sdg()?, &standards).sources(sources).run(config))
+    Ok(Validator::new(set, builtin::sdg()?, &standards)
+        .sources(sources)
+        .run(config))
 }
 
 /// A validation with what the caller already has: its own catalogues, the
@@ -245,6 +247,9 @@ fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
     Report::new(sink.found)
 }
 
+/// Where the file format is documented for anyone who installed the crate.
+const FORMAT_URL: &str = "https://docs.rs/ilo-frameworks/latest/ilo_frameworks/format/spec/";
+
 /// The built-in frameworks loaded with their sources, so that findings
 /// point at the lines of `seeds/`.
 ///
@@ -298,7 +303,7 @@ pub fn lint_toml(text: &str, origin: &str, config: &Config) -> (Report, Option<F
                 Some(span),
                 Vec::new(),
                 format!("{origin} cannot be read: {}", e.message()),
-                "correct the value at this place; docs/format.md describes every key".to_owned(),
+                format!("correct the value at this place; every key is described at {FORMAT_URL}"),
             );
             None
         }

@@ -112,7 +112,7 @@ fn could_not_run_exits_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: no rule has the code \"no/such-code\"; the codes are listed in docs/rules.md\n"
+        "error: no rule has the code \"no/such-code\"; the codes are listed at https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/\n"
     );
 }
 

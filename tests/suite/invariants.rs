@@ -22,14 +22,16 @@ fn json_error(text: &str) -> LoadError {
 }
 
 /// Kind, message, line and column of an error, to compare at once.
-fn seen(e: &LoadError) -> (LoadErrorKind, &str, usize, usize) {
+type Seen<'a> = (LoadErrorKind, &'a str, usize, usize);
+
+fn seen(e: &LoadError) -> Seen<'_> {
     (e.kind(), e.message(), e.line(), e.column())
 }
 
 #[test]
 fn every_kind_of_load_error_from_toml() {
     use LoadErrorKind as K;
-    let cases: Vec<(String, (LoadErrorKind, &str, usize, usize))> = vec![
+    let cases: Vec<(String, Seen)> = vec![
         (
             format!("{HEAD}symbol = \"unclosed\n"),
             (K::Syntax, "invalid basic string, expected `\"`", 4, 19),
@@ -133,7 +135,7 @@ fn every_kind_of_load_error_from_toml() {
 #[test]
 fn every_kind_of_load_error_from_json() {
     use LoadErrorKind as K;
-    let cases: Vec<(String, (LoadErrorKind, &str, usize, usize))> = vec![
+    let cases: Vec<(String, Seen)> = vec![
         (
             format!("{{{JSON_HEAD},"),
             (K::Syntax, "the text ends where a value should be", 1, 42),

@@ -1255,7 +1255,10 @@ fn timeframe_with_holes(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     for (fi, f) in fs.iter().enumerate() {
         for (di, d) in f.deliverables.iter().enumerate() {
             for q in d.timeframe.iter() {
-                if [q.previous(), q.next()].into_iter().all(|n| n.is_some_and(|n| d.timeframe.contains(n))) {
+                if [q.previous(), q.next()]
+                    .into_iter()
+                    .all(|n| n.is_some_and(|n| d.timeframe.contains(n)))
+                {
                     candidates.push((fi, di, q));
                 }
             }

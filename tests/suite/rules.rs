@@ -1184,7 +1184,7 @@ fn a_config_file_with_an_unknown_code_is_refused() {
     );
     assert_eq!(
         e.to_string(),
-        "no rule has the code \"links/no-such-rule\"; the codes are listed in docs/rules.md"
+        "no rule has the code \"links/no-such-rule\"; the codes are listed at https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/"
     );
     let mut config = Config::default();
     assert!(matches!(
@@ -1228,7 +1228,9 @@ fn the_json_report_has_the_documented_shape() {
     for d in diagnostics {
         assert_eq!(
             keys(d),
-            ["code", "help", "location", "message", "notes", "severity", "span", "subjects"]
+            [
+                "code", "help", "location", "message", "notes", "severity", "span", "subjects"
+            ]
         );
         assert_eq!(keys(&d["span"]), ["column", "file", "length", "line", "offset"]);
         assert!(d["notes"].is_array());

@@ -19,7 +19,10 @@ fn quarters() {
     assert_eq!("2020Q1".parse::<Quarter>().unwrap().last_day(), day(2020, 3, 31));
     assert_eq!("2019Q4".parse::<Quarter>().unwrap().last_day(), day(2019, 12, 31));
     assert_eq!(q.next().and_then(Quarter::next).unwrap().to_string(), "2020Q1");
-    assert_eq!("2020Q1".parse::<Quarter>().unwrap().previous().unwrap().to_string(), "2019Q4");
+    assert_eq!(
+        "2020Q1".parse::<Quarter>().unwrap().previous().unwrap().to_string(),
+        "2019Q4"
+    );
     assert_eq!(Quarter::containing(day(2021, 11, 5)).to_string(), "2021Q4");
     let first: Quarter = "2017Q1".parse().unwrap();
     let last: Quarter = "2021Q4".parse().unwrap();

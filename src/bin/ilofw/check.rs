@@ -4,11 +4,11 @@ use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
+use ilo_frameworks::LinkKind;
+use ilo_frameworks::builtin;
 use ilo_frameworks::format::SourceMap;
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::builtin;
 use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
-use ilo_frameworks::LinkKind;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 
 use crate::input;
@@ -74,19 +74,23 @@ fn is_mine(d: &Diagnostic, loaded: &input::Loaded) -> bool {
         .subjects
         .iter()
         .any(|r| r.framework().is_some_and(|id| loaded.is_mine(id)));
-    let place = d.span.as_ref().is_some_and(|span| {
-        loaded
-            .mine
-            .values()
-            .any(|path| path.display().to_string() == span.file)
-    });
+    let place = d
+        .span
+        .as_ref()
+        .is_some_and(|span| loaded.mine.values().any(|path| path.display().to_string() == span.file));
     subject || place
 }
 
 /// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
 fn summary(shown: &[&Diagnostic]) -> String {
     let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     format!(
         "{}, {}, {}, {} help",
         plural(count(Severity::Error), "error"),

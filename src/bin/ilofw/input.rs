@@ -67,11 +67,17 @@ pub(crate) fn load(files: &[PathBuf]) -> Result<Loaded, Failure> {
                 eprintln!("note: {} replaces the built-in framework {id}", path.display());
                 loaded.sources.forget(&id);
             }
-            loaded.set.replace(framework).map_err(|e| format!("{}: {e}", path.display()))?;
+            loaded
+                .set
+                .replace(framework)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         for report in reports {
             claim(&mut loaded.mine, &report.id, path)?;
-            loaded.set.insert_report(report).map_err(|e| format!("{}: {e}", path.display()))?;
+            loaded
+                .set
+                .insert_report(report)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         loaded.sources.append(sources);
     }
