@@ -14,6 +14,7 @@ use crate::{ElementCode, Error, Framework, FrameworkId, FrameworkSet, ProgressRe
 
 /// A place in a framework, as a finding names it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Location {
     /// The framework as a whole (its `id`).
     Framework(FrameworkId),
@@ -44,7 +45,7 @@ pub struct SourceFile {
 
 /// A place in a file: byte offset and length, and the line and column
 /// (both from 1, the column in characters) where it starts.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// The file's name.
     pub file: String,

@@ -153,7 +153,8 @@ impl From<&ProgrammeId> for ElementCode {
 /// The identifier of a framework (one document of record): lower-case ASCII
 /// words joined by single hyphens, such as `pb-2022-23` or `flagships`.
 ///
-/// The names `sdg` and `ils` are reserved for the built-in catalogues.
+/// The names `sdg` and `ils` are reserved for the built-in catalogues, and
+/// `partner` and `initiative` for the graph's nodes of those kinds.
 ///
 /// ```
 /// use ilo_frameworks::FrameworkId;
@@ -211,6 +212,15 @@ impl FrameworkId {
                 Expected::FrameworkId,
                 text,
                 format!("{text:?} is reserved for the built-in catalogue"),
+            ));
+        }
+        // The graph names partners and initiatives `partner:…` and
+        // `initiative:…`; a framework of that name would read the same.
+        if text == "partner" || text == "initiative" {
+            return Err(ParseError::new(
+                Expected::FrameworkId,
+                text,
+                format!("{text:?} is reserved for the graph's {text} nodes"),
             ));
         }
         Ok(FrameworkId(text.into()))

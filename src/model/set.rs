@@ -9,6 +9,7 @@ use crate::{ElementCode, Error, FrameworkId, Ref};
 
 /// One element of a framework, borrowed from its [`FrameworkSet`].
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Element<'a> {
     /// An outcome.
     Outcome(&'a Outcome),

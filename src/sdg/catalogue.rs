@@ -129,6 +129,7 @@ impl SdgCatalogue {
         let error = |code: &dyn std::fmt::Display, message: String| {
             let needle = format!("code = \"{code}\"");
             LoadError::at_offset(origin, text, text.rfind(&needle).unwrap_or(0), message)
+                .with_kind(crate::LoadErrorKind::Inconsistent)
         };
         for (i, goal) in file.goals.iter().enumerate() {
             if usize::from(goal.code.number()) != i + 1 {

@@ -7,8 +7,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::{Rule, Severity};
+use crate::Error;
 use crate::id::{Expected, ParseError};
-use crate::{Error, LoadError};
 
 /// What to do with a rule's findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -159,10 +159,7 @@ impl Config {
     /// [`Error::Load`] when the text is not a configuration (with line and
     /// column), [`Error::UnknownRule`] when it names a code no rule has.
     pub fn from_toml_str(text: &str, origin: &str) -> Result<Config, Error> {
-        let file: ConfigFile = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            LoadError::at_offset(origin, text, offset, e.message().trim_end())
-        })?;
+        let file: ConfigFile = crate::format::read(text, crate::Format::Toml, origin)?;
         let mut config = Config::default();
         for (code, level) in file.rules {
             config.set_code(&code, level)?;

@@ -105,7 +105,7 @@ pub struct Diagnostic {
     #[serde(default, with = "location_form")]
     pub location: Option<Location>,
     /// Where in a file, when the element was read from one.
-    #[serde(default, deserialize_with = "span_form")]
+    #[serde(default)]
     pub span: Option<Span>,
     /// How to fix it.
     #[serde(default)]
@@ -182,26 +182,6 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
-}
-
-/// Reads a [`Span`] (whose own serde form is write-only) from the object
-/// [`Span`]'s `Serialize` writes.
-fn span_form<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Span>, D::Error> {
-    #[derive(Deserialize)]
-    struct Form {
-        file: String,
-        line: usize,
-        column: usize,
-        offset: usize,
-        length: usize,
-    }
-    Ok(Option::<Form>::deserialize(deserializer)?.map(|f| Span {
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        offset: f.offset,
-        length: f.length,
-    }))
 }
 
 /// The serde form of a [`Location`]: an object with one key naming the

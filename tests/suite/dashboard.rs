@@ -159,3 +159,19 @@ fn an_excerpt_holds_one_element_and_what_is_said_of_it() {
     assert!(set.excerpt(&"pb-2022-23:7.9".parse().unwrap()).is_none());
     assert!(set.excerpt(&"sdg:8.7".parse().unwrap()).is_none());
 }
+
+#[test]
+fn the_graphs_own_namespaces_are_no_framework_ids() {
+    for name in ["sdg", "ils", "partner", "initiative"] {
+        let e = name.parse::<FrameworkId>().unwrap_err();
+        assert!(e.to_string().contains("is reserved"), "{e}");
+    }
+    assert!("partners".parse::<FrameworkId>().is_ok());
+}
+
+#[test]
+fn a_configuration_error_has_a_kind() {
+    let e = Config::from_toml_str("[rules]\n\"time/empty-timeframe\" = \"loud\"\n", "lints.toml").unwrap_err();
+    let Error::Load(e) = e else { panic!("a load error: {e}") };
+    assert_eq!((e.line(), e.kind()), (2, LoadErrorKind::UnknownName));
+}
