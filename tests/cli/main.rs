@@ -530,3 +530,20 @@ fn schema_of_sets() {
     let out = ilofw(&["schema", "--set"]);
     assert_eq!(stdout(&out), include_str!("../../docs/set.schema.json"));
 }
+
+#[test]
+fn findings_on_a_json_file_show_no_snippet() {
+    let dir = scratch("json-finding");
+    let file = dir.join("broken.json");
+    let text = std::fs::read_to_string(data("broken-link.toml")).unwrap();
+    let framework: serde_json::Value = toml::from_str::<toml::Value>(&text)
+        .map(|v| serde_json::to_value(v).unwrap())
+        .unwrap();
+    std::fs::write(&file, framework.to_string()).unwrap();
+    let out = ilofw(&["check", "--mine", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains(&format!("  in {}\n", file.display())), "{text}");
+    assert!(text.contains("× error: broken:P1 refers to pb-2022-23:7.9"), "{text}");
+    assert!(!text.contains("╭─["), "a JSON file has no lines to show: {text}");
+}
