@@ -2,7 +2,7 @@
 //! contributions, the outcome × SDG-goal coverage matrix and validation,
 //! on synthetic sets of 10 000, 100 000 and 1 000 000 nodes.
 //!
-//! Run: `cargo bench --bench graph`. Figures are recorded in
+//! Run: `cargo bench --features synthetic --bench graph`. Figures are recorded in
 //! `docs/performance.md`.
 
 use std::hint::black_box;

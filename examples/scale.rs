@@ -1,6 +1,6 @@
 //! Builds a large synthetic framework set, its graph, and validates it,
 //! printing how long each step took. Used to measure peak memory:
-//! `/usr/bin/time -v cargo run --release --example scale -- 1000000`.
+//! `/usr/bin/time -v cargo run --release --features synthetic --example scale -- 1000000`.
 
 use std::time::Instant;
 

@@ -88,6 +88,7 @@ mod model;
 mod period;
 pub mod progress;
 pub mod sdg;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;
 
