@@ -8,8 +8,8 @@
 //! floors to give ratios against (a walk over every element, and building
 //! the graph).
 //!
-//! Run: `cargo bench --bench progress`. Figures are recorded in
-//! `docs/performance.md`.
+//! Run: `cargo bench --features synthetic --bench progress`. Figures are
+//! recorded in `docs/performance.md`.
 //!
 //! With `PROGRESS_PHASES=<nodes>` in the environment the binary runs no
 //! benchmark: it times each step once (generate, write and read the files,
@@ -20,7 +20,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group};
 use ilo_frameworks::graph::FrameworkGraph;
 use ilo_frameworks::progress::{self, AsOf, Progress};
 use ilo_frameworks::synthetic::{self, REPORT_DATE, SyntheticConfig, generate_report, generate_with_results};
@@ -28,7 +28,7 @@ use ilo_frameworks::{ElementCode, Framework, FrameworkSet, Link, ProgressReport,
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 /// Programmes in the many-to-one shape.
-const MANY: [usize; 2] = [5_000, 50_000];
+const MANY: [usize; 3] = [5_000, 50_000, 500_000];
 
 fn as_of() -> AsOf {
     AsOf::day(REPORT_DATE)
@@ -152,10 +152,18 @@ fn scale(c: &mut Criterion) {
     // One size at a time, so that only one size's sets are in memory.
     for n in SIZES {
         let large = n >= 1_000_000;
+        // Ten samples; at a million elements one run each (flat sampling),
+        // so that a group takes tens of seconds, not minutes.
         let samples = |group: &mut criterion::BenchmarkGroup<'_, _>| {
             group.sample_size(10);
-            group.measurement_time(Duration::from_secs(if large { 15 } else { 5 }));
-            group.warm_up_time(Duration::from_secs(if large { 1 } else { 2 }));
+            if large {
+                group.sampling_mode(SamplingMode::Flat);
+                group.measurement_time(Duration::from_secs(10));
+                group.warm_up_time(Duration::from_secs(1));
+            } else {
+                group.measurement_time(Duration::from_secs(5));
+                group.warm_up_time(Duration::from_secs(2));
+            }
             group.throughput(Throughput::Elements(n as u64));
         };
         let set = with_report(&SyntheticConfig::with_nodes(1, n));
@@ -201,6 +209,7 @@ fn scale(c: &mut Criterion) {
         if !large {
             let mut group = c.benchmark_group("progress/read JSON files + graph + evaluate");
             samples(&mut group);
+            group.sampling_mode(SamplingMode::Flat);
             group.bench_with_input(BenchmarkId::from_parameter(n), &paths, |b, paths| {
                 b.iter_with_large_drop(|| {
                     let set = read_files(paths);
@@ -221,6 +230,9 @@ fn many(c: &mut Criterion) {
     for n in MANY {
         let set = many_to_one(n);
         let graph = graph_of(&set);
+        if n >= 500_000 {
+            group.sampling_mode(SamplingMode::Flat);
+        }
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &(&set, &graph), |b, (set, graph)| {
             b.iter_with_large_drop(|| evaluate(set, graph))
