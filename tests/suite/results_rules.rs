@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use super::rules::assert_at;
 use ilo_frameworks::FrameworkSet;
 use ilo_frameworks::format::SourceMap;
 use ilo_frameworks::validate::{self, Config, Diagnostic, Family, Report, Rule};
@@ -231,28 +232,6 @@ fn only(report: &Report, rule: Rule) -> &Diagnostic {
     assert_eq!(d.rule, rule, "{:#?}", all(report));
     assert_eq!(d.severity, rule.default_severity());
     d
-}
-
-/// The line, column (from 1, the column in characters) and byte offset
-/// where `needle`, which must occur exactly once, starts in `text`.
-fn position(text: &str, needle: &str) -> (usize, usize, usize) {
-    assert_eq!(text.matches(needle).count(), 1, "{needle:?} occurs once in the text");
-    let offset = text.find(needle).expect("found");
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column, offset)
-}
-
-/// Asserts that the finding points at `needle` in `text`, loaded as `file`.
-fn assert_at(d: &Diagnostic, file: &str, text: &str, needle: &str) {
-    let span = d.span.as_ref().unwrap_or_else(|| panic!("{d} has a span"));
-    let (line, column, offset) = position(text, needle);
-    assert_eq!(
-        (span.file.as_str(), span.line, span.column, span.offset),
-        (file, line, column, offset),
-        "{d} should point at {needle:?}"
-    );
 }
 
 /// Where a finding is expected: in the framework file or in the report.

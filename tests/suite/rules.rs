@@ -189,7 +189,7 @@ fn only(report: &Report, rule: Rule) -> &Diagnostic {
 
 /// The line, column (from 1, the column in characters) and byte offset
 /// where `needle`, which must occur exactly once, starts in `text`.
-fn position(text: &str, needle: &str) -> (usize, usize, usize) {
+pub(crate) fn position(text: &str, needle: &str) -> (usize, usize, usize) {
     assert_eq!(text.matches(needle).count(), 1, "{needle:?} occurs once in the text");
     let offset = text.find(needle).expect("found");
     let before = &text[..offset];
@@ -198,8 +198,9 @@ fn position(text: &str, needle: &str) -> (usize, usize, usize) {
     (line, column, offset)
 }
 
-/// Asserts that the finding points at `needle` in `text`, loaded as `file`.
-fn assert_at(d: &Diagnostic, file: &str, text: &str, needle: &str) {
+/// Asserts that the finding points at `needle` in `text`, loaded as `file`
+/// (shared with the other rule tests).
+pub(crate) fn assert_at(d: &Diagnostic, file: &str, text: &str, needle: &str) {
     let span = d.span.as_ref().unwrap_or_else(|| panic!("{d} has a span"));
     let (line, column, offset) = position(text, needle);
     assert_eq!(
