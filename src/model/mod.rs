@@ -29,3 +29,4 @@ pub use report::{
 pub use set::{Element, FrameworkSet};
 pub use standard::{Standard, StandardCatalogue};
 pub use value::{DataPoint, DataPoints, Value};
+pub(crate) use value::{total_number, total_text};

@@ -226,27 +226,43 @@ impl DataPoints {
     /// there is no number, or when the breakdowns overlap (`sex` and
     /// `country` both), so that summing them would count twice.
     pub fn total_number(&self) -> Option<f64> {
-        if let Some(total) = self.0.iter().find(|p| p.is_total()) {
-            return total.value.as_number();
-        }
-        let first = self.0.first()?;
-        let same_keys = self.0.iter().all(|p| p.dimensions.keys().eq(first.dimensions.keys()));
-        if !same_keys {
-            return None;
-        }
-        self.0.iter().map(|p| p.value.as_number()).sum()
+        total_number(|| self.0.iter().map(|p| (&p.value, &p.dimensions)))
     }
 
     /// The total as a text, for qualitative values: the text of the point
     /// without dimensions.
     pub fn total_text(&self) -> Option<&str> {
-        self.0.iter().find(|p| p.is_total()).and_then(|p| p.value.as_text())
+        total_text(self.0.iter().map(|p| (&p.value, &p.dimensions)))
     }
 
     /// Every value, totals and breakdowns.
     pub fn values(&self) -> impl Iterator<Item = &Value> {
         self.0.iter().map(|p| &p.value)
     }
+}
+
+/// The total of data points given as values with their dimensions (see
+/// [`DataPoints::total_number`]); `points` gives them afresh on each call,
+/// so that points held elsewhere (a report's observations) total alike.
+pub(crate) fn total_number<'a, I>(points: impl Fn() -> I) -> Option<f64>
+where
+    I: Iterator<Item = (&'a Value, &'a BTreeMap<String, String>)>,
+{
+    if let Some((total, _)) = points().find(|(_, d)| d.is_empty()) {
+        return total.as_number();
+    }
+    let (_, first) = points().next()?;
+    if !points().all(|(_, d)| d.keys().eq(first.keys())) {
+        return None;
+    }
+    points().map(|(v, _)| v.as_number()).sum()
+}
+
+/// The text of the point without dimensions (see [`DataPoints::total_text`]).
+pub(crate) fn total_text<'a>(
+    mut points: impl Iterator<Item = (&'a Value, &'a BTreeMap<String, String>)>,
+) -> Option<&'a str> {
+    points.find(|(_, d)| d.is_empty()).and_then(|(v, _)| v.as_text())
 }
 
 impl fmt::Display for DataPoints {

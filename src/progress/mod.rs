@@ -288,7 +288,7 @@ fn targets(f: &Framework, observations: &Observations<'_>, cursor: &mut usize, o
                 .get(&(key, number), cursor)
                 .iter()
                 .max_by_key(|(when, _)| *when)
-                .map(|(when, value)| ((*value).clone(), *when));
+                .map(|&(when, value)| (value, when));
             let path = Path {
                 direction: crate::Direction::Ascending,
                 baseline: 0.0,
@@ -296,13 +296,13 @@ fn targets(f: &Framework, observations: &Observations<'_>, cursor: &mut usize, o
                 target: target.quantity,
                 due: target.due.map(|d| d.period().end()),
             };
-            let judgement = path.judge(actual.as_ref().map(|(v, d)| (v, *d)));
+            let judgement = path.judge(actual);
             out.push(TargetProgress {
                 element: Ref::element(f.id.clone(), crate::ElementCode::from(&p.id)),
                 number,
                 target: target.quantity,
                 due: target.due,
-                actual: actual.as_ref().map(|(v, _)| v.clone()),
+                actual: actual.map(|(v, _)| v.clone()),
                 actual_date: actual.map(|(_, d)| d),
                 achieved: judgement.achieved,
                 expected: judgement.expected,
@@ -462,23 +462,12 @@ impl<'a, 's> Actual<'a, 's> {
 
     /// The total as a number, as [`DataPoints::total_number`] makes it.
     fn total_number(&self) -> Option<f64> {
-        if let Points::Framework(points) = self.points {
-            return points.total_number();
-        }
-        if let Some((total, _)) = self.points().find(|(_, d)| d.is_empty()) {
-            return total.as_number();
-        }
-        let (_, first) = self.points().next()?;
-        let same_keys = self.points().all(|(_, d)| d.keys().eq(first.keys()));
-        if !same_keys {
-            return None;
-        }
-        self.points().map(|(v, _)| v.as_number()).sum()
+        crate::model::total_number(|| self.points())
     }
 
     /// The total as a text, as [`DataPoints::total_text`] makes it.
     fn total_text(&self) -> Option<&'s str> {
-        self.points().find(|(_, d)| d.is_empty()).and_then(|(v, _)| v.as_text())
+        crate::model::total_text(self.points())
     }
 
     /// The total: a number where one can be made, or the total text.

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use ilo_frameworks::format::csv_field;
-use ilo_frameworks::progress::{self, AsOf, Progress, RollUpGroup};
-use ilo_frameworks::{FrameworkSet, Indicator, ProgrammeTarget, Ref};
+use ilo_frameworks::progress::{self, AsOf, Progress, RollUpGroup, TrackState};
+use ilo_frameworks::{FrameworkSet, Indicator, ProgrammeTarget, Quarter, Ref, Value};
 
 use crate::input;
 use crate::{Failure, Outcome, ProgressFormat};
@@ -72,7 +72,7 @@ impl<'s> Labels<'s> {
     }
 }
 
-fn number(value: Option<f64>) -> String {
+fn number_cell(value: Option<f64>) -> String {
     value.map(|v| format!("{v}")).unwrap_or_default()
 }
 
@@ -104,52 +104,69 @@ fn rows(set: &FrameworkSet, progress: &Progress) -> Vec<Row> {
         });
     }
     for t in &progress.targets {
-        let label = labels
-            .targets
-            .get(&t.element)
-            .and_then(|list| list.get((t.number as usize).checked_sub(1)?))
-            .map(|t| t.label.clone())
-            .unwrap_or_default();
-        rows.push(Row {
-            cells: [
-                format!("{}#target-{}", t.element, t.number),
-                "target".to_owned(),
-                t.due
-                    .map(|d| ilo_frameworks::Quarter::containing(d.period().end()).to_string())
-                    .unwrap_or_default(),
-                t.state.to_string(),
-                String::new(),
-                t.actual.as_ref().map(ToString::to_string).unwrap_or_default(),
-                number(t.target),
-                percent(t.achieved),
-                label,
-            ],
-        });
+        let label = nth(&labels.targets, &t.element, t.number).map(|t| t.label.as_str());
+        let due = t.due.map(|d| d.period().end());
+        rows.push(tracked(
+            "target",
+            &t.element,
+            t.number,
+            due,
+            t.state,
+            t.actual.as_ref(),
+            t.target,
+            t.achieved,
+            label,
+        ));
     }
     for i in &progress.indicators {
-        let label = labels
-            .indicators
-            .get(&i.element)
-            .and_then(|list| list.get((i.number as usize).checked_sub(1)?))
-            .map(|i| i.label.clone())
-            .unwrap_or_default();
-        rows.push(Row {
-            cells: [
-                format!("{}#indicator-{}", i.element, i.number),
-                "indicator".to_owned(),
-                i.due
-                    .map(|d| ilo_frameworks::Quarter::containing(d).to_string())
-                    .unwrap_or_default(),
-                i.state.to_string(),
-                String::new(),
-                i.actual.as_ref().map(ToString::to_string).unwrap_or_default(),
-                number(i.target),
-                percent(i.achieved),
-                label,
-            ],
-        });
+        let label = nth(&labels.indicators, &i.element, i.number).map(|i| i.label.as_str());
+        rows.push(tracked(
+            "indicator",
+            &i.element,
+            i.number,
+            i.due,
+            i.state,
+            i.actual.as_ref(),
+            i.target,
+            i.achieved,
+            label,
+        ));
     }
     rows
+}
+
+/// The `number`-th (from 1) of an element's targets or indicators.
+fn nth<'s, T>(lists: &HashMap<Ref, &'s [T]>, element: &Ref, number: u32) -> Option<&'s T> {
+    lists.get(element)?.get((number as usize).checked_sub(1)?)
+}
+
+/// The row of a programme target or an indicator, named
+/// `element#kind-number`, due in the quarter of its due day.
+#[allow(clippy::too_many_arguments)]
+fn tracked(
+    kind: &str,
+    element: &Ref,
+    number: u32,
+    due: Option<chrono::NaiveDate>,
+    state: TrackState,
+    actual: Option<&Value>,
+    target: Option<f64>,
+    achieved: Option<f64>,
+    label: Option<&str>,
+) -> Row {
+    Row {
+        cells: [
+            format!("{element}#{kind}-{number}"),
+            kind.to_owned(),
+            due.map(|d| Quarter::containing(d).to_string()).unwrap_or_default(),
+            state.to_string(),
+            String::new(),
+            actual.map(ToString::to_string).unwrap_or_default(),
+            number_cell(target),
+            percent(achieved),
+            label.unwrap_or_default().to_owned(),
+        ],
+    }
 }
 
 fn csv(rows: &[Row]) -> String {
