@@ -41,6 +41,7 @@
 mod deliverable;
 mod observations;
 mod rollup;
+pub mod rules;
 mod track;
 
 use std::fmt;
