@@ -6,6 +6,7 @@
 
 mod csv;
 mod error;
+mod lines;
 mod schema;
 mod sources;
 pub mod spec;
@@ -17,10 +18,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use csv::coverage_csv;
-pub(crate) use error::line_column;
 pub use error::{LoadError, LoadErrorKind};
+pub(crate) use lines::LineIndex;
 pub use schema::{framework_schema, report_schema, set_schema};
-pub use sources::{Location, SourceFile, SourceMap, Span};
+pub use sources::{Location, SourceFile, SourceLines, SourceMap, Span};
 pub use tables::field as csv_field;
 pub use tables::{Table, table};
 

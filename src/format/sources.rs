@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::lines::LineIndex;
 use super::{Document, Format, Holds, LoadError, read, read_path};
 use crate::{ElementCode, Error, Framework, FrameworkId, FrameworkSet, ProgressReport, Ref};
 
@@ -78,6 +79,10 @@ pub struct Span {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// Each file's lines, indexed when a place in it is first asked for.
+    lines: Vec<OnceLock<LineIndex>>,
+    /// The first file of each name.
+    by_name: HashMap<String, usize>,
     /// Every place each location was written, in file order (more than one
     /// where a file repeats a reference).
     spans: HashMap<Location, Vec<(usize, Range<usize>)>>,
@@ -148,11 +153,23 @@ impl SourceMap {
 
     /// Records a file's text; its index in [`SourceMap::files`].
     fn push_file(&mut self, text: &str, origin: &str) -> usize {
-        self.files.push(SourceFile {
+        self.push(SourceFile {
             name: origin.to_owned(),
             text: text.into(),
-        });
-        self.files.len() - 1
+        })
+    }
+
+    fn push(&mut self, file: SourceFile) -> usize {
+        let index = self.files.len();
+        self.by_name.entry(file.name.clone()).or_insert(index);
+        self.files.push(file);
+        self.lines.push(OnceLock::new());
+        index
+    }
+
+    /// The line index of file `file`, made on first use.
+    fn index(&self, file: usize) -> &LineIndex {
+        self.lines[file].get_or_init(|| LineIndex::new(&self.files[file].text))
     }
 
     /// Points a document read from JSON (which keeps no positions) at its file.
@@ -251,7 +268,9 @@ impl SourceMap {
     /// Adds the files and places of `other`, after this map's own.
     pub fn append(&mut self, other: SourceMap) {
         let offset = self.files.len();
-        self.files.extend(other.files);
+        for file in other.files {
+            self.push(file);
+        }
         for (location, places) in other.spans {
             let places = places.into_iter().map(|(file, range)| (file + offset, range));
             self.spans.entry(location).or_default().extend(places);
@@ -304,7 +323,7 @@ impl SourceMap {
 
     fn make_span(&self, file: usize, range: Range<usize>) -> Span {
         let source = &self.files[file];
-        let (line, column) = super::error::line_column(&source.text, range.start);
+        let (line, column) = self.index(file).line_column(&source.text, range.start);
         Span {
             file: source.name.clone(),
             line,
@@ -316,8 +335,71 @@ impl SourceMap {
 
     /// The text of the file a span points into.
     pub fn text_of(&self, span: &Span) -> Option<&str> {
-        self.files.iter().find(|f| f.name == span.file).map(|f| &*f.text)
+        self.by_name.get(&span.file).map(|&file| &*self.files[file].text)
     }
+
+    /// The lines around the start of a span, for showing a finding in its
+    /// place: the line it starts on with up to `context` lines before and
+    /// after it, cut to at most [`SourceLines::REACH`] bytes on either side
+    /// of the span's start (a line can be as long as a file). Found without
+    /// reading the file from its start, so showing every finding of a large
+    /// file costs in proportion to the findings.
+    ///
+    /// ```
+    /// use ilo_frameworks::format::{Location, SourceMap};
+    ///
+    /// let text = "id = \"mine\"\nkind = \"other\"\ntitle = \"Mine\"\n\n[[outcomes]]\ncode = \"1\"\ntitle = \"One\"\n";
+    /// let mut sources = SourceMap::new();
+    /// sources.add_toml(text, "mine.toml")?;
+    /// let span = sources.span(&Location::Element("mine:1".parse()?)).expect("recorded");
+    /// let lines = sources.lines_around(&span, 1).expect("the file is in the map");
+    /// assert_eq!(lines.text, "\n[[outcomes]]\ncode = \"1\"");
+    /// assert_eq!((lines.line, lines.column, lines.offset), (4, 1, 42));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lines_around(&self, span: &Span, context: usize) -> Option<SourceLines<'_>> {
+        let file = *self.by_name.get(&span.file)?;
+        let text = &*self.files[file].text;
+        let index = self.index(file);
+        let (line, _) = index.line_column(text, span.offset);
+        let lines = index.lines(line.saturating_sub(context), line.saturating_add(context));
+        let mut start = lines.start.max(span.offset.saturating_sub(SourceLines::REACH));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = lines.end.min(span.offset.saturating_add(SourceLines::REACH)).max(start);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (line, column) = index.line_column(text, start);
+        Some(SourceLines {
+            text: &text[start..end.max(start)],
+            line,
+            column,
+            offset: start,
+        })
+    }
+}
+
+/// Lines of a file around a place, as [`SourceMap::lines_around`] finds
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SourceLines<'a> {
+    /// The lines, without the last one's end of line; the first may start
+    /// inside its line and the last end inside its, where they are long.
+    pub text: &'a str,
+    /// The line `text` starts on, from 1.
+    pub line: usize,
+    /// The column `text` starts at, from 1, in characters.
+    pub column: usize,
+    /// The byte offset in the file where `text` starts.
+    pub offset: usize,
+}
+
+impl SourceLines<'_> {
+    /// The most bytes kept on either side of the place asked about.
+    pub const REACH: usize = 1024;
 }
 
 /// The framework or report a location is in.

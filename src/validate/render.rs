@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Report, Severity};
-use crate::format::SourceMap;
+use crate::format::{SourceLines, SourceMap, Span};
 
 impl Report {
     /// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
@@ -61,8 +61,8 @@ impl Report {
             let _ = writeln!(out, "{}[{}]: {}", d.severity, d.rule, d.message);
             if let Some(span) = &d.span {
                 let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
-                if let Some(text) = sources.and_then(|s| s.text_of(span)) {
-                    snippet(&mut out, text, span.line, span.column, span.length);
+                if let Some(lines) = sources.and_then(|s| s.lines_around(span, 0)) {
+                    snippet(&mut out, &lines, span);
                 }
             }
             for note in &d.notes {
@@ -78,22 +78,21 @@ impl Report {
     }
 }
 
-/// The source line at `line`, with a caret line under the span (the first
-/// line of it, when it spans several).
-fn snippet(out: &mut String, text: &str, line: usize, column: usize, length: usize) {
-    let Some(source) = text.lines().nth(line.saturating_sub(1)) else {
-        return;
-    };
-    let number = line.to_string();
-    let pad = " ".repeat(number.len());
-    let start = column.saturating_sub(1);
+/// The source line a span starts on (`lines`, perhaps cut where it is
+/// long), with a caret line under the span (the part of it on that line).
+fn snippet(out: &mut String, lines: &SourceLines<'_>, span: &Span) {
+    let source = lines.text.strip_suffix('\r').unwrap_or(lines.text);
+    let before = source.get(..span.offset.saturating_sub(lines.offset)).unwrap_or(source);
+    let start = before.chars().count();
     let width = source.chars().count().saturating_sub(start);
     let underline = source
         .chars()
         .skip(start)
-        .take(length.max(1))
+        .take(span.length.max(1))
         .count()
         .clamp(1, width.max(1));
+    let number = span.line.to_string();
+    let pad = " ".repeat(number.len());
     let _ = writeln!(out, "{pad} |");
     let _ = writeln!(out, "{number} | {source}");
     let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(underline));

@@ -9,8 +9,9 @@ use ilo_frameworks::builtin;
 use ilo_frameworks::format::SourceMap;
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
 use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
 
+use crate::excerpt::Excerpt;
 use crate::input;
 use crate::{Failure, Outcome, ReportFormat};
 
@@ -208,16 +209,16 @@ fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for d in shown {
-        let diagnostic = to_miette(d);
         let located = d
             .span
             .as_ref()
             .filter(|s| s.length > 0 || s.offset > 0)
-            .and_then(|s| sources.text_of(s).map(|text| (s, text)));
+            .and_then(|s| sources.lines_around(s, 2).map(|lines| Excerpt::new(&s.file, &lines)));
+        let diagnostic = to_miette(d, located.as_ref());
+        let shown_in_place = located.is_some();
         let drawn = match located {
-            Some((span, text)) => {
-                let report =
-                    miette::Report::new(diagnostic).with_source_code(NamedSource::new(&span.file, text.to_owned()));
+            Some(excerpt) => {
+                let report = miette::Report::new(diagnostic).with_source_code(excerpt);
                 let mut drawn = String::new();
                 handler.render_report(&mut drawn, report.as_ref()).map(|()| drawn)
             }
@@ -228,7 +229,7 @@ fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
         };
         match drawn {
             Ok(text) => {
-                if let Some(span) = d.span.as_ref().filter(|_| located.is_none()) {
+                if let Some(span) = d.span.as_ref().filter(|_| !shown_in_place) {
                     let _ = writeln!(out, "  in {}", span.file);
                 }
                 out.push_str(&text);
@@ -242,7 +243,8 @@ fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
     out
 }
 
-fn to_miette(d: &Diagnostic) -> MietteDiagnostic {
+/// The finding for miette, its label cut to what `excerpt` shows.
+fn to_miette(d: &Diagnostic, excerpt: Option<&Excerpt>) -> MietteDiagnostic {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
@@ -258,8 +260,9 @@ fn to_miette(d: &Diagnostic) -> MietteDiagnostic {
         .with_code(d.code())
         .with_severity(severity)
         .with_help(help);
-    if let Some(span) = &d.span {
-        diagnostic = diagnostic.with_label(LabeledSpan::new(None, span.offset, span.length.max(1)));
+    if let Some((span, excerpt)) = d.span.as_ref().zip(excerpt) {
+        let length = excerpt.label_length(span.offset, span.length);
+        diagnostic = diagnostic.with_label(LabeledSpan::new(None, span.offset, length));
     }
     diagnostic
 }

@@ -7,6 +7,7 @@
 
 mod check;
 mod coverage;
+mod excerpt;
 mod export;
 mod input;
 mod links;
