@@ -345,7 +345,7 @@ fn malformed_links(cx: &Context<'_>, sink: &mut Sink<'_>) {
 /// Where the link of `kind` from `from` to `to` is written: in the element's
 /// own `contributes_to` or `succeeds`, or as a link a framework states.
 fn link_location(cx: &Context<'_>, from: &Ref, kind: LinkKind, to: &Ref) -> Location {
-    let own = match (cx.set.resolve(from), kind) {
+    let own = match (cx.element(from), kind) {
         (Some(Element::Programme(p)), LinkKind::ContributesTo) => {
             p.contributes_to.iter().position(|l| l.target() == to)
         }

@@ -55,7 +55,9 @@ pub use rule::{Family, Rule};
 use crate::format::{Location, SourceMap};
 use crate::graph::FrameworkGraph;
 use crate::sdg::{SdgCatalogue, SdgMention};
-use crate::{Error, Framework, FrameworkId, FrameworkSet, Ref, StandardCatalogue, StatedLink, builtin};
+use crate::{
+    Element, ElementCode, Error, Framework, FrameworkId, FrameworkSet, Ref, StandardCatalogue, StatedLink, builtin,
+};
 
 /// What the rules read: the set, the catalogues and the graph built from
 /// them.
@@ -72,9 +74,50 @@ pub(crate) struct Context<'a> {
     /// The elements that stated links start from, as framework id and code
     /// text, so that an element can be checked without building its reference.
     pub(crate) stated_owners: HashSet<(&'a str, &'a str)>,
+    /// Every element by framework and code, made the first time a rule
+    /// looks one up: [`FrameworkSet::resolve`] searches, and a rule that
+    /// looks up the element of each of many findings must not.
+    elements: std::sync::OnceLock<HashMap<&'a FrameworkId, HashMap<ElementCode, Element<'a>>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The element a reference names, as [`FrameworkSet::resolve`] finds
+    /// it, by look-up.
+    pub(crate) fn element(&self, reference: &Ref) -> Option<Element<'a>> {
+        let Ref::Element { framework, code } = reference else {
+            return None;
+        };
+        let index = self.elements.get_or_init(|| {
+            let set: &'a FrameworkSet = self.set;
+            set.iter()
+                .map(|f| {
+                    let outcomes = f.outcomes.iter().flat_map(|o| {
+                        std::iter::once((ElementCode::from(o.code), Element::Outcome(o))).chain(
+                            o.outputs
+                                .iter()
+                                .map(|p| (ElementCode::from(p.code), Element::Output(p))),
+                        )
+                    });
+                    let programmes = f
+                        .programmes
+                        .iter()
+                        .map(|p| (ElementCode::from(&p.id), Element::Programme(p)));
+                    let deliverables = f
+                        .deliverables
+                        .iter()
+                        .map(|d| (ElementCode::from(d.code), Element::Deliverable(d)));
+                    let mut elements = HashMap::new();
+                    // The first of a repeated code, as a search finds it.
+                    for (code, element) in outcomes.chain(programmes).chain(deliverables) {
+                        elements.entry(code).or_insert(element);
+                    }
+                    (&f.id, elements)
+                })
+                .collect()
+        });
+        index.get(framework)?.get(code).copied()
+    }
+
     /// Whether some framework states a link from element `code` of `framework`.
     pub(crate) fn has_stated_links(&self, framework: &FrameworkId, code: &str) -> bool {
         self.stated_owners.contains(&(framework.as_str(), code))
@@ -233,6 +276,7 @@ fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
         graph,
         stated_from,
         stated_owners,
+        elements: std::sync::OnceLock::new(),
     };
     let mut sink = Sink {
         config,
@@ -330,6 +374,7 @@ fn lint_sdg_case(text: &str, origin: &str, sink: &mut Sink<'_>) {
     for value in document.get_ref().values() {
         visit(value, &mut strings);
     }
+    let lines = crate::format::LineIndex::new(text);
     for (range, value) in strings {
         let code = value.strip_prefix("sdg:").unwrap_or(&value);
         if !code.starts_with(|c: char| c.is_ascii_digit()) {
@@ -339,7 +384,7 @@ fn lint_sdg_case(text: &str, origin: &str, sink: &mut Sink<'_>) {
         if !mention.deviations.contains(&crate::sdg::Deviation::UpperCaseLetter) {
             continue;
         }
-        let (line, column) = crate::format::line_column(text, range.start);
+        let (line, column) = lines.line_column(text, range.start);
         let span = crate::format::Span {
             file: origin.to_owned(),
             line,

@@ -90,7 +90,7 @@ fn model_value(cx: &Context<'_>, f: &Framework, subject: &Ref, property: &str) -
                 _ => None,
             }
         }
-        Ref::Element { .. } => match cx.set.resolve(subject)? {
+        Ref::Element { .. } => match cx.element(subject)? {
             Element::Outcome(o) if property == "count.outputs" => count(o.outputs.len()),
             Element::Outcome(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),
             Element::Output(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),

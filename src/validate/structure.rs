@@ -263,14 +263,18 @@ fn gap(numbers: &[u16], numbered: &str, name: fn(u16) -> String) -> Option<Strin
     let mut sorted: Vec<u16> = numbers.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    for (expected, n) in (1..).zip(sorted) {
-        if n != expected {
-            return Some(if expected == 1 {
+    // Counted in `usize`: a list can hold every `u16`, and the count past
+    // the last would not fit one.
+    let mut previous = 0;
+    for n in sorted {
+        if usize::from(n) != usize::from(previous) + 1 {
+            return Some(if previous == 0 {
                 format!("are {numbered} from {}, not from {}", name(n), name(1))
             } else {
-                format!("skip from {} to {}", name(expected - 1), name(n))
+                format!("skip from {} to {}", name(previous), name(n))
             });
         }
+        previous = n;
     }
     None
 }
@@ -611,4 +615,28 @@ pub(crate) fn closest(framework: &Framework, code: &str) -> Option<String> {
         }
     }
     best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_in_a_list_of_every_number() {
+        let every: Vec<u16> = (1..=u16::MAX).collect();
+        assert_eq!(gap(&every, "numbered", number), None);
+        let missing_last_but_one: Vec<u16> = (1..=u16::MAX).filter(|n| *n != u16::MAX - 1).collect();
+        assert_eq!(
+            gap(&missing_last_but_one, "numbered", number).as_deref(),
+            Some("skip from 65533 to 65535")
+        );
+        assert_eq!(
+            gap(&[0, 1, 2], "numbered", number).as_deref(),
+            Some("are numbered from 0, not from 1")
+        );
+        assert_eq!(
+            gap(&[2, 3], "lettered", letter).as_deref(),
+            Some("are lettered from B, not from A")
+        );
+    }
 }
