@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -24,42 +25,92 @@ pub(super) fn is_reach(kind: LinkKind) -> bool {
     )
 }
 
+/// The tree a search grows: for every node reached, the edge it was
+/// reached by and the place of the node before it. Every [`Reach`] of one
+/// answer shares it, so an answer takes memory in proportion to the nodes
+/// reached, however long their paths.
+#[derive(Debug)]
+struct Tree {
+    /// The nodes reached, nearest first, then in graph order.
+    steps: Vec<Step>,
+    /// The place of each reached node in `steps`.
+    at: HashMap<NodeIndex, u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    node: NodeIndex,
+    /// The edge joining the node to the one before it on its path.
+    edge: EdgeIndex,
+    /// The place in `steps` of the node before it; `None` for the origin.
+    before: Option<u32>,
+    /// The edges between the origin and the node.
+    distance: u32,
+    /// The product of the shares of the weighted edges on the path.
+    share: Option<f64>,
+}
+
 /// One node reached, with the path that explains it.
+///
+/// A reach knows the edge it was reached by ([`Reach::via`]), its distance
+/// and the share carried to it without walking its path; [`Reach::path`]
+/// and [`Reach::explain`] walk it, and cost its length.
 #[derive(Clone)]
 pub struct Reach<'g> {
     graph: &'g FrameworkGraph,
-    node: NodeIndex,
-    path: Vec<EdgeIndex>,
+    tree: Arc<Tree>,
+    place: u32,
+    direction: Direction,
 }
 
 impl<'g> Reach<'g> {
+    fn step(&self) -> &Step {
+        &self.tree.steps[self.place as usize]
+    }
+
     /// The node reached (for [`FrameworkGraph::reverse`], the node that
     /// reaches).
     pub fn node(&self) -> Node<'g> {
-        self.graph.view(self.node)
+        self.graph.view(self.step().node)
+    }
+
+    /// The edge that joins the node to the one before it on its path: its
+    /// last edge for [`FrameworkGraph::contributions`], its first for
+    /// [`FrameworkGraph::reverse`]. The node at its other end is the
+    /// origin or another node of the same answer.
+    pub fn via(&self) -> Edge<'g> {
+        self.graph.edge_view(self.step().edge)
     }
 
     /// The edges of the path, in order from the contributor to what it
     /// reaches; one of the shortest such paths.
     pub fn path(&self) -> impl ExactSizeIterator<Item = Edge<'g>> + '_ {
-        self.path.iter().map(|&e| self.graph.edge_view(e))
+        let mut edges = Vec::with_capacity(self.distance());
+        let mut at = Some(self.place);
+        while let Some(place) = at {
+            let step = &self.tree.steps[place as usize];
+            edges.push(step.edge);
+            at = step.before;
+        }
+        if self.direction == Direction::Outgoing {
+            edges.reverse();
+        }
+        edges.into_iter().map(|e| self.graph.edge_view(e))
     }
 
     /// How many edges the path has.
     pub fn distance(&self) -> usize {
-        self.path.len()
+        self.step().distance as usize
     }
 
     /// The share carried along the path: the product of the shares of its
     /// weighted edges, or `None` when no edge of the path is weighted.
     pub fn share(&self) -> Option<f64> {
-        self.path()
-            .filter_map(|e| e.share())
-            .map(|s| s.value())
-            .reduce(|a, b| a * b)
+        self.step().share
     }
 
     /// The path written out: `flagships:IPEC+ -contributes_to-> pb-2022-23:7.1 -part_of-> pb-2022-23:7`.
+    /// As long as the path; [`Reach::via`] is the last step alone.
     pub fn explain(&self) -> String {
         let mut text = String::new();
         for (i, edge) in self.path().enumerate() {
@@ -73,22 +124,28 @@ impl<'g> Reach<'g> {
 }
 
 impl Serialize for Reach<'_> {
-    /// The node reached and how: `{"id", "kind", "label", "share", "path":
-    /// [{"from", "to", "kind", "share"}]}`, `share` (the share carried
-    /// along the path) left out where no edge of the path is weighted.
+    /// The node reached and how: `{"id", "kind", "label", "distance",
+    /// "share", "via": {"from", "to", "kind", "share"}}`, `share` (the
+    /// share carried along the path) left out where no edge of the path is
+    /// weighted. `via` is the edge that joins the node to the one before it
+    /// on its path (see [`Reach::via`]); the whole path is not written, so
+    /// that an answer's size follows the nodes reached: follow `via` from
+    /// node to node to rebuild it.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Form<'g> {
             #[serde(flatten)]
             node: JsonNode<'g>,
+            distance: usize,
             #[serde(skip_serializing_if = "Option::is_none")]
             share: Option<f64>,
-            path: Vec<JsonEdge<'g>>,
+            via: JsonEdge<'g>,
         }
         Form {
             node: JsonNode::of(self.node()),
+            distance: self.distance(),
             share: self.share(),
-            path: self.path().map(JsonEdge::of).collect(),
+            via: JsonEdge::of(self.via()),
         }
         .serialize(serializer)
     }
@@ -98,7 +155,8 @@ impl std::fmt::Debug for Reach<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Reach")
             .field("node", self.node().key())
-            .field("path", &self.explain())
+            .field("distance", &self.distance())
+            .field("via", &self.via())
             .finish()
     }
 }
@@ -118,8 +176,8 @@ impl std::fmt::Debug for Reach<'_> {
 /// let json = serde_json::to_value(&reach)?;
 /// assert_eq!(json["origin"]["id"], "flagships:OSH-GAP");
 /// let first = &json["reached"][0];
-/// assert_eq!(first["path"][0]["from"], "flagships:OSH-GAP");
-/// assert_eq!(first["path"][0]["to"], first["id"]);
+/// assert_eq!((&first["distance"], &first["via"]["from"]), (&1.into(), &"flagships:OSH-GAP".into()));
+/// assert_eq!(first["via"]["to"], first["id"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -154,11 +212,12 @@ impl<'g> Contributions<'g> {
         self.reached.is_empty()
     }
 
-    /// The reach of one node, if it is reached.
+    /// The reach of one node, if it is reached; a look-up, not a search.
     pub fn get(&self, reference: &Ref) -> Option<&Reach<'g>> {
-        self.reached
-            .iter()
-            .find(|r| r.node().key().reference() == Some(reference))
+        let first = self.reached.first()?;
+        let node = first.graph.index.get_ref(reference)?;
+        let place = first.tree.at.get(&node)?;
+        self.reached.get(*place as usize)
     }
 }
 
@@ -265,10 +324,17 @@ impl FrameworkGraph {
     /// A breadth-first search from `origin` along reach edges in `direction`,
     /// keeping for every node the edge it was first found by.
     fn search<'g>(&'g self, origin: Node<'g>, direction: Direction) -> Contributions<'g> {
-        let mut found: HashMap<NodeIndex, EdgeIndex> = HashMap::new();
-        let mut order = Vec::new();
-        let mut queue = VecDeque::from([origin.index]);
-        while let Some(node) = queue.pop_front() {
+        // The nodes in the order found, each with its edge and the node
+        // before it; breadth first, so a node's predecessor comes earlier.
+        let mut found: HashMap<NodeIndex, u32> = HashMap::new();
+        let mut steps: Vec<Step> = Vec::new();
+        let mut next_place = 0;
+        let mut queue = VecDeque::from([(origin.index, None::<u32>)]);
+        while let Some((node, place)) = queue.pop_front() {
+            let (distance, share) = place.map_or((0, None), |p| {
+                let step = &steps[p as usize];
+                (step.distance, step.share)
+            });
             for edge in self.graph.edges_directed(node, direction) {
                 if !is_reach(edge.weight().kind) {
                     continue;
@@ -280,35 +346,50 @@ impl FrameworkGraph {
                 if next == origin.index || found.contains_key(&next) {
                     continue;
                 }
-                found.insert(next, edge.id());
-                order.push(next);
-                queue.push_back(next);
+                let edge_share = edge.weight().share.map(|s| s.value());
+                let share = match (share, edge_share) {
+                    (Some(a), Some(b)) => Some(a * b),
+                    (a, b) => a.or(b),
+                };
+                found.insert(next, next_place);
+                steps.push(Step {
+                    node: next,
+                    edge: edge.id(),
+                    before: place,
+                    distance: distance + 1,
+                    share,
+                });
+                queue.push_back((next, Some(next_place)));
+                next_place += 1;
             }
         }
-        let mut reached: Vec<Reach<'g>> = order
-            .into_iter()
-            .map(|node| {
-                let mut path = Vec::new();
-                let mut at = node;
-                while let Some(&edge) = found.get(&at) {
-                    path.push(edge);
-                    let (source, target) = self.graph.edge_endpoints(edge).unwrap_or((origin.index, origin.index));
-                    at = match direction {
-                        Direction::Outgoing => source,
-                        Direction::Incoming => target,
-                    };
-                }
-                if direction == Direction::Outgoing {
-                    path.reverse();
-                }
-                Reach {
-                    graph: self,
-                    node,
-                    path,
+        // Nearest first, then in graph order; predecessors renumbered.
+        let mut order: Vec<u32> = (0..next_place).collect();
+        order.sort_by_key(|&p| (steps[p as usize].distance, steps[p as usize].node));
+        let mut renumbered = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old as usize] = new as u32;
+        }
+        let steps: Vec<Step> = order
+            .iter()
+            .map(|&old| {
+                let step = steps[old as usize];
+                Step {
+                    before: step.before.map(|b| renumbered[b as usize]),
+                    ..step
                 }
             })
             .collect();
-        reached.sort_by_key(|r| (r.path.len(), r.node));
+        let at = steps.iter().enumerate().map(|(i, s)| (s.node, i as u32)).collect();
+        let tree = Arc::new(Tree { steps, at });
+        let reached = (0..tree.steps.len() as u32)
+            .map(|place| Reach {
+                graph: self,
+                tree: Arc::clone(&tree),
+                place,
+                direction,
+            })
+            .collect();
         Contributions { origin, reached }
     }
 }

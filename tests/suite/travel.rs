@@ -252,13 +252,17 @@ fn contributions_and_reaches_serialize_as_data() {
             "id": "pb-2022-23:7",
             "kind": "outcome",
             "label": outcome.node().label(),
-            "path": [
-                { "from": "flagships:OSH-GAP", "to": "pb-2022-23:7.2", "kind": "contributes_to" },
-                { "from": "pb-2022-23:7.2", "to": "pb-2022-23:7", "kind": "part_of" },
-            ],
+            "distance": 2,
+            "via": { "from": "pb-2022-23:7.2", "to": "pb-2022-23:7", "kind": "part_of" },
         })
     );
     assert!(reached.contains(&one));
+    // The step before is in the answer too, so the path can be rebuilt.
+    let before = reached.iter().find(|r| r["id"] == "pb-2022-23:7.2").unwrap();
+    assert_eq!(
+        before["via"],
+        serde_json::json!({ "from": "flagships:OSH-GAP", "to": "pb-2022-23:7.2", "kind": "contributes_to" })
+    );
     // A share carried along the path is written, on the reach and its edge.
     let text = r#"
 id = "mine"
@@ -278,10 +282,10 @@ contributes_to = [{ to = "pb-2022-23:7.1", share = 0.5 }]
     let reach = graph.contributions(&"mine:P".parse().unwrap()).unwrap();
     let output = serde_json::to_value(reach.get(&"pb-2022-23:7.1".parse().unwrap()).unwrap()).unwrap();
     assert_eq!(output["share"], 0.5);
-    assert_eq!(output["path"][0]["share"], 0.5);
+    assert_eq!(output["via"]["share"], 0.5);
     let outcome = serde_json::to_value(reach.get(&"pb-2022-23:7".parse().unwrap()).unwrap()).unwrap();
     assert_eq!(outcome["share"], 0.5);
-    assert!(outcome["path"][1].get("share").is_none());
+    assert!(outcome["via"].get("share").is_none());
 }
 
 #[test]

@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use ilo_frameworks::graph::Reach;
+
 use crate::input;
 use crate::{Failure, Outcome};
 
@@ -28,6 +30,7 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
         node.label().to_owned()
     };
     let _ = writeln!(out, "{} ({label}) {direction}", node.key());
+    let reach_origin = node.key().to_string();
     let mut shown = 0;
     for reach in found.iter().filter(|r| kind.is_none_or(|k| r.node().kind() == k)) {
         let _ = writeln!(
@@ -35,7 +38,7 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
             "  {:<13} {:<22} {}",
             reach.node().kind().as_str(),
             reach.node().key().to_string(),
-            reach.explain()
+            explain(&reach_origin, reach, reverse)
         );
         if let Some(share) = reach.share() {
             let _ = writeln!(out, "  {:<13} {:<22} share carried: {share}", "", "");
@@ -46,4 +49,34 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
         let _ = writeln!(out, "  nothing");
     }
     Ok(Outcome::ok(out))
+}
+
+/// The longest path written out whole; a longer one is written as its end
+/// step and how many links come before it (or after it, reversed), so that
+/// the answer stays proportionate to the nodes reached (a chain of n
+/// elements would otherwise print n²/2 steps).
+const WHOLE_PATH: usize = 8;
+
+/// The path that explains a reach, whole or shortened.
+fn explain(origin: &str, reach: &Reach<'_>, reverse: bool) -> String {
+    if reach.distance() <= WHOLE_PATH {
+        return reach.explain();
+    }
+    let via = reach.via();
+    let skipped = reach.distance() - 1;
+    if reverse {
+        format!(
+            "{} -{}-> {} -…({skipped} links)…-> {origin}",
+            via.from().key(),
+            via.kind(),
+            via.to().key()
+        )
+    } else {
+        format!(
+            "{origin} -…({skipped} links)…-> {} -{}-> {}",
+            via.from().key(),
+            via.kind(),
+            via.to().key()
+        )
+    }
 }
