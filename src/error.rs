@@ -3,6 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::format::printable;
 use crate::graph::NodeKey;
 use crate::{FrameworkId, LoadError, ParseError};
 
@@ -50,18 +51,18 @@ pub enum Error {
     #[error("{}{}; give each document its own id", DUPLICATE_ID, .0)]
     DuplicateFramework(FrameworkId),
     /// A graph query named a node the graph does not have.
-    #[error("the graph has no node {0}")]
+    #[error("the graph has no node {}", printable(&.0.to_string()))]
     UnknownNode(NodeKey),
     /// An order was asked of a graph with a cycle.
-    #[error("the graph has a cycle through {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))]
+    #[error("the graph has a cycle through {}", printable(&.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")))]
     Cycle(Vec<NodeKey>),
     /// A configuration names a rule code that no rule has.
     #[error(
-        "no rule has the code \"{0}\"; the codes are listed at https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/"
+        "no rule has the code \"{}\"; the codes are listed at https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/", printable(.0)
     )]
     UnknownRule(String),
     /// A file could not be read.
-    #[error("cannot read {}", path.display())]
+    #[error("cannot read {}", printable(&path.display().to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -70,7 +71,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file's name does not say which format it is in.
-    #[error("cannot tell the format of {}: name it *.toml or *.json", path.display())]
+    #[error("cannot tell the format of {}: name it *.toml or *.json", printable(&path.display().to_string()))]
     UnknownFormat {
         /// The file.
         path: PathBuf,

@@ -170,8 +170,17 @@ impl LoadError {
 }
 
 impl fmt::Display for LoadError {
+    /// `origin:line:column: message`, control characters escaped (a key or
+    /// value quoted from the file may hold them; see [`printable`](super::printable)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.origin, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            super::printable(&self.origin),
+            self.line,
+            self.column,
+            super::printable(&self.message)
+        )
     }
 }
 

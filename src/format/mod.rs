@@ -7,6 +7,7 @@
 mod csv;
 mod error;
 mod lines;
+mod printable;
 mod schema;
 mod sources;
 pub mod spec;
@@ -20,6 +21,8 @@ use serde::de::DeserializeOwned;
 pub use csv::coverage_csv;
 pub use error::{LoadError, LoadErrorKind};
 pub(crate) use lines::LineIndex;
+pub(crate) use printable::is_unprintable;
+pub use printable::{masked, printable};
 pub use schema::{framework_schema, report_schema, set_schema};
 pub use sources::{Location, SourceFile, SourceLines, SourceMap, Span};
 pub use tables::field as csv_field;

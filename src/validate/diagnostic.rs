@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::Rule;
-use crate::format::{Location, Span};
+use crate::format::{Location, Span, printable};
 use crate::id::{Expected, ParseError};
 use crate::{FrameworkId, Ref};
 
@@ -174,11 +174,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     /// `error[links/unknown-sdg-code]: message` with ` at file:line:column`
-    /// when the place is known.
+    /// when the place is known; control characters from the files are
+    /// escaped (see [`printable`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity, self.rule, self.message)?;
+        write!(f, "{}[{}]: {}", self.severity, self.rule, printable(&self.message))?;
         if let Some(span) = &self.span {
-            write!(f, " (at {}:{}:{})", span.file, span.line, span.column)?;
+            write!(f, " (at {}:{}:{})", printable(&span.file), span.line, span.column)?;
         }
         Ok(())
     }

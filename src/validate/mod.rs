@@ -143,6 +143,8 @@ impl Sink<'_> {
         message: String,
         help: impl Into<String>,
     ) -> Option<&mut Diagnostic> {
+        // A rule switched off costs no search for its place.
+        self.config.severity(rule)?;
         let span = self.sources.and_then(|s| s.span(&location));
         self.push(rule, Some(location), span, subjects, message, help.into())
     }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Report, Severity};
-use crate::format::{SourceLines, SourceMap, Span};
+use crate::format::{SourceLines, SourceMap, Span, masked, printable};
 
 impl Report {
     /// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
@@ -37,7 +37,8 @@ impl Report {
 
     /// The report for people: each finding with its place, the source line
     /// underlined where the file is in `sources`, its notes and help, then
-    /// the summary.
+    /// the summary. Control characters from the files are escaped (see
+    /// [`printable`]) or, in source lines, shown as `?`.
     ///
     /// ```
     /// use ilo_frameworks::format::SourceMap;
@@ -58,18 +59,18 @@ impl Report {
     pub fn render(&self, sources: Option<&SourceMap>) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            let _ = writeln!(out, "{}[{}]: {}", d.severity, d.rule, d.message);
+            let _ = writeln!(out, "{}[{}]: {}", d.severity, d.rule, printable(&d.message));
             if let Some(span) = &d.span {
-                let _ = writeln!(out, "  --> {}:{}:{}", span.file, span.line, span.column);
+                let _ = writeln!(out, "  --> {}:{}:{}", printable(&span.file), span.line, span.column);
                 if let Some(lines) = sources.and_then(|s| s.lines_around(span, 0)) {
                     snippet(&mut out, &lines, span);
                 }
             }
             for note in &d.notes {
-                let _ = writeln!(out, "  = note: {note}");
+                let _ = writeln!(out, "  = note: {}", printable(note));
             }
             if !d.help.is_empty() {
-                let _ = writeln!(out, "  = help: {}", d.help);
+                let _ = writeln!(out, "  = help: {}", printable(&d.help));
             }
             out.push('\n');
         }
@@ -81,7 +82,8 @@ impl Report {
 /// The source line a span starts on (`lines`, perhaps cut where it is
 /// long), with a caret line under the span (the part of it on that line).
 fn snippet(out: &mut String, lines: &SourceLines<'_>, span: &Span) {
-    let source = lines.text.strip_suffix('\r').unwrap_or(lines.text);
+    let source = masked(lines.text.strip_suffix('\r').unwrap_or(lines.text));
+    let source = source.as_ref();
     let before = source.get(..span.offset.saturating_sub(lines.offset)).unwrap_or(source);
     let start = before.chars().count();
     let width = source.chars().count().saturating_sub(start);

@@ -125,6 +125,7 @@ rules! {
     CodeSequenceGap => (Structure, "code-sequence-gap", Warning, "Outcome or output numbers skip a number (1, 2, 4) or do not start at 1."),
     EmptyTitle => (Structure, "empty-title", Error, "A title, name or label is empty."),
     UntrimmedText => (Structure, "untrimmed-text", Warning, "A title, name or label has white space at either end or doubled inside."),
+    ControlCharacter => (Structure, "control-character", Warning, "A title, name or label holds a control character or a bidirectional formatting character."),
     MissingProvenance => (Structure, "missing-provenance", Note, "An element does not say where in its source document it was read."),
     ActionLevelMismatch => (Structure, "action-level-mismatch", Warning, "A policy output lists biennium deliverables, or an enabling output lists country- or global-level actions."),
     DuplicateLink => (Structure, "duplicate-link", Warning, "An element lists the same SDG code, standard or contribution twice."),

@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::{Context, Rule, Sink};
-use crate::format::Location;
+use crate::format::{Location, is_unprintable};
 use crate::graph::GraphIssue;
 use crate::{ElementCode, Framework, FrameworkKind, Link, OutcomeKind, Provenance, Ref};
 
@@ -293,10 +293,23 @@ fn letter(n: u16) -> String {
 /// there is a finding.
 fn text(sink: &mut Sink<'_>, text: &str, describe: impl FnOnce() -> (Ref, String, Location, String)) {
     let empty = text.trim().is_empty();
-    if !empty && text == text.trim() && !doubled_white_space(text) {
+    let control = text.chars().find(|c| is_unprintable(*c));
+    if !empty && text == text.trim() && !doubled_white_space(text) && control.is_none() {
         return;
     }
     let (owner, what, location, help) = describe();
+    if let Some(c) = control {
+        sink.report(
+            Rule::ControlCharacter,
+            location.clone(),
+            vec![owner.clone()],
+            format!(
+                "the {what} of {owner} holds the control character U+{:04X}: {text:?}",
+                u32::from(c)
+            ),
+            "remove the character; a terminal that shows the text would act on it",
+        );
+    }
     if empty {
         sink.report(
             Rule::EmptyTitle,
@@ -305,7 +318,7 @@ fn text(sink: &mut Sink<'_>, text: &str, describe: impl FnOnce() -> (Ref, String
             format!("{owner} has an empty {what}"),
             help,
         );
-    } else {
+    } else if text != text.trim() || doubled_white_space(text) {
         sink.report(
             Rule::UntrimmedText,
             location,

@@ -547,3 +547,44 @@ fn findings_on_a_json_file_show_no_snippet() {
     assert!(text.contains("× error: broken:P1 refers to pb-2022-23:7.9"), "{text}");
     assert!(!text.contains("╭─["), "a JSON file has no lines to show: {text}");
 }
+
+/// Whether `text` holds a control character a terminal would act on.
+fn has_raw_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}')
+}
+
+#[test]
+fn control_characters_from_files_are_escaped_in_everything_printed_for_people() {
+    let file = data("control-characters.toml");
+    for args in [
+        vec!["check", file.as_str()],
+        vec!["links", "esc:1", file.as_str()],
+        vec!["links", "esc", "--reverse", file.as_str()],
+        vec!["coverage", file.as_str()],
+        vec!["progress", "--as-of", "2024Q1", file.as_str()],
+    ] {
+        let out = ilofw(&args);
+        let (text, errors) = (stdout(&out), stderr(&out));
+        assert!(!has_raw_control(&text), "{args:?}: {text}");
+        assert!(!has_raw_control(&errors), "{args:?}: {errors}");
+    }
+    let out = ilofw(&["check", file.as_str()]);
+    let text = stdout(&out);
+    assert!(text.contains(r"Evil\u{1b}]0;pwned\u{7} title\u{1b}[2J"), "{text}");
+    assert!(
+        text.contains(r#"the title of esc:1 holds the control character U+001B: "One\u{1b}[31m red\u{202e}""#),
+        "{text}"
+    );
+    // An error quoting the file's key.
+    let out = ilofw(&["check", &data("control-character-key.toml")]);
+    assert_eq!(out.status.code(), Some(2));
+    let errors = stderr(&out);
+    assert!(!has_raw_control(&errors), "{errors}");
+    assert!(errors.contains(r"unknown key `clear\u{1b}[2Jkey`"), "{errors}");
+    // Data formats keep the text, escaped by their own rules (JSON escapes
+    // control characters, not the override, which is data like any letter).
+    let out = ilofw(&["export", "--format", "json", "--only", "esc", file.as_str()]);
+    assert!(!stdout(&out).chars().any(|c| c.is_control() && c != '\n'));
+    assert!(stdout(&out).contains(r"Evil\u001b]0;pwned\u0007 title\u001b[2J"));
+}

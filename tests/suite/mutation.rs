@@ -1679,6 +1679,18 @@ fn untrimmed_label(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     })
 }
 
+/// Puts a control character into a title: a terminal escape, a bell, a
+/// carriage return, a right-to-left override.
+fn control_character(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let all = items(&fs);
+    let item = pick(&all, place)?;
+    let control = ["\u{1b}[2J", "\u{7}", "\r", "\u{202e}"][(place / all.len()) % 4];
+    let title = title_mut(&mut fs, item);
+    *title = format!("{title}{control}mutant");
+    rebuild(fs)
+}
+
 /// Doubles white space inside a title with something other than two
 /// spaces: a space and a tab, two tabs, two line breaks.
 fn doubled_inner_white_space(set: &FrameworkSet, place: usize) -> Option<Mutant> {
@@ -2338,6 +2350,7 @@ operators! {
     EMPTY_LABEL = "structure/empty-label", EmptyTitle, PROBE, empty_label;
     UNTRIMMED_LABEL = "structure/untrimmed-label", UntrimmedText, PROBE, untrimmed_label;
     DOUBLED_WHITE_SPACE = "structure/doubled-inner-white-space", UntrimmedText, PROBE, doubled_inner_white_space;
+    CONTROL_CHARACTER = "structure/control-character-in-title", ControlCharacter, REQUIRED, control_character;
     NO_PROVENANCE = "structure/forget-provenance", MissingProvenance, REQUIRED, missing_provenance;
     ACTION_LEVEL = "structure/action-at-wrong-level", ActionLevelMismatch, REQUIRED, action_level_mismatch;
     DUPLICATE_LINK = "structure/repeat-link", DuplicateLink, REQUIRED, duplicate_link;
@@ -2541,6 +2554,7 @@ kill_tests! {
     probe_empty_label => EMPTY_LABEL,
     probe_untrimmed_label => UNTRIMMED_LABEL,
     probe_doubled_inner_white_space => DOUBLED_WHITE_SPACE,
+    kills_control_character => CONTROL_CHARACTER,
     kills_missing_provenance => NO_PROVENANCE,
     kills_action_level_mismatch => ACTION_LEVEL,
     kills_duplicate_link => DUPLICATE_LINK,

@@ -480,6 +480,35 @@ fn structure_untrimmed_text() {
 }
 
 #[test]
+fn structure_control_character() {
+    assert_baseline_clean_of(Rule::ControlCharacter);
+    let text = fault(
+        "\"Quality apprenticeships\"",
+        "\"Quality\\u001b]0;pwned\\u0007 apprenticeships\"",
+    );
+    check(
+        &text,
+        Rule::ControlCharacter,
+        "the title of demo:1.2 holds the control character U+001B: \"Quality\\u{1b}]0;pwned\\u{7} apprenticeships\"",
+        "\"Quality\\u001b",
+    );
+    // Bidirectional overrides reorder what a terminal shows; labels are checked too.
+    let text = fault(
+        "label = \"young people trained\"",
+        "label = \"young people\\u202e trained\"",
+    );
+    check(
+        &text,
+        Rule::ControlCharacter,
+        "the label for target 1 of demo:YEP holds the control character U+202E: \"young people\\u{202e} trained\"",
+        "[[programmes.targets]]",
+    );
+    // Line breaks and tabs are white space, for structure/untrimmed-text.
+    let text = fault("\"Quality apprenticeships\"", "\"Quality\\napprenticeships\"");
+    assert_eq!(report_for(&text).of_rule(Rule::ControlCharacter).count(), 0);
+}
+
+#[test]
 fn structure_missing_provenance() {
     assert_baseline_clean_of(Rule::MissingProvenance);
     let text = fault(
@@ -992,8 +1021,8 @@ fn documented_codes() -> Vec<&'static str> {
 }
 
 #[test]
-fn there_are_44_rules_in_six_families() {
-    assert_eq!(Rule::ALL.len(), 44);
+fn there_are_45_rules_in_six_families() {
+    assert_eq!(Rule::ALL.len(), 45);
     let mut by_family: BTreeMap<&str, usize> = BTreeMap::new();
     for rule in Rule::ALL {
         *by_family.entry(rule.family().as_str()).or_default() += 1;
@@ -1005,7 +1034,7 @@ fn there_are_44_rules_in_six_families() {
             ("links", 9),
             ("numbers", 5),
             ("results", 10),
-            ("structure", 11),
+            ("structure", 12),
             ("time", 7)
         ])
     );

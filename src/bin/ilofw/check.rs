@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ilo_frameworks::LinkKind;
 use ilo_frameworks::builtin;
-use ilo_frameworks::format::SourceMap;
+use ilo_frameworks::format::{SourceMap, printable};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
 use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
@@ -47,7 +47,9 @@ pub(crate) fn run(
     let status = u8::from(shown.iter().any(|d| d.severity == Severity::Error));
     let text = match format {
         ReportFormat::Human => {
-            let mut text = overview(&loaded, &graph);
+            // The overview quotes titles from the files; the findings are
+            // escaped as they are drawn.
+            let mut text = printable(&overview(&loaded, &graph)).into_owned();
             text.push('\n');
             text.push_str(&render(&shown, sources));
             text.push_str(&summary(&shown));
@@ -230,7 +232,7 @@ fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
         match drawn {
             Ok(text) => {
                 if let Some(span) = d.span.as_ref().filter(|_| !shown_in_place) {
-                    let _ = writeln!(out, "  in {}", span.file);
+                    let _ = writeln!(out, "  in {}", printable(&span.file));
                 }
                 out.push_str(&text);
             }
@@ -256,10 +258,10 @@ fn to_miette(d: &Diagnostic, excerpt: Option<&Excerpt>) -> MietteDiagnostic {
     }
     help.push_str(&d.help);
     // The word as well as miette's glyph, for terminals and readers without either.
-    let mut diagnostic = MietteDiagnostic::new(format!("{}: {}", d.severity, d.message))
+    let mut diagnostic = MietteDiagnostic::new(format!("{}: {}", d.severity, printable(&d.message)))
         .with_code(d.code())
         .with_severity(severity)
-        .with_help(help);
+        .with_help(printable(&help));
     if let Some((span, excerpt)) = d.span.as_ref().zip(excerpt) {
         let length = excerpt.label_length(span.offset, span.length);
         diagnostic = diagnostic.with_label(LabeledSpan::new(None, span.offset, length));

@@ -2,7 +2,7 @@
 //! only (at most a few kilobytes), so that drawing every finding of a large
 //! file does not copy or scan the whole file each time.
 
-use ilo_frameworks::format::SourceLines;
+use ilo_frameworks::format::{SourceLines, masked, printable};
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// Lines of a named file, placed at their line, column and byte offset in
@@ -18,8 +18,9 @@ pub(crate) struct Excerpt {
 impl Excerpt {
     pub(crate) fn new(name: &str, lines: &SourceLines<'_>) -> Self {
         Excerpt {
-            name: name.to_owned(),
-            text: lines.text.to_owned(),
+            name: printable(name).into_owned(),
+            // Same length, so that the finding's offsets still fall right.
+            text: masked(lines.text).into_owned(),
             line: lines.line,
             column: lines.column,
             offset: lines.offset,

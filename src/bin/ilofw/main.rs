@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use ilo_frameworks::format::printable;
 use ilo_frameworks::validate::Level;
 
 /// Models of ILO strategic results frameworks: check them, follow their
@@ -197,8 +198,15 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
+    /// Data for tools (JSON, TOML, CSV, DOT), written as it is.
     pub(crate) fn ok(text: String) -> Self {
         Outcome { text, status: 0 }
+    }
+
+    /// Text for a person at a terminal: control characters that came from
+    /// the files are escaped, so that a title cannot retitle or clear it.
+    pub(crate) fn for_people(text: &str) -> Self {
+        Outcome::ok(printable(text).into_owned())
     }
 }
 
@@ -276,7 +284,7 @@ fn main() -> ExitCode {
             _ => ExitCode::from(outcome.status),
         },
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", printable(&message));
             if wants_json {
                 let json = serde_json::json!({ "error": { "message": message } });
                 println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
