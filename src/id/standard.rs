@@ -104,10 +104,13 @@ impl FromStr for StandardRef {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::StandardRef, s, format!("{problem} ({SHAPE})"));
-        let trimmed = s.trim();
-        if trimmed.is_empty() {
+        if s.is_empty() {
             return Err(error("it is empty".to_owned()));
         }
+        // The words and the letters, each followed by at most one space (the
+        // schema's pattern): text that reads as something else, or with
+        // other spaces, is refused rather than guessed at.
+        let one_space = |rest: &str| rest.strip_prefix(' ').unwrap_or(rest).to_owned();
         let (kind, rest) = [
             StandardKind::Convention,
             StandardKind::Recommendation,
@@ -115,17 +118,12 @@ impl FromStr for StandardRef {
         ]
         .into_iter()
         .find_map(|kind| {
-            trimmed
-                .strip_prefix(kind.word())
+            s.strip_prefix(kind.word())
+                .or_else(|| s.strip_prefix(kind.letter()))
                 .map(|rest| {
-                    let rest = rest.trim_start();
-                    let rest = rest.strip_prefix("No.").unwrap_or(rest);
-                    (kind, rest.trim_start())
-                })
-                .or_else(|| {
-                    trimmed
-                        .strip_prefix(kind.letter())
-                        .map(|rest| (kind, rest.trim_start()))
+                    let rest = one_space(rest);
+                    let rest = rest.strip_prefix("No.").map_or(rest.clone(), one_space);
+                    (kind, rest)
                 })
         })
         .ok_or_else(|| error("it does not start with a kind".to_owned()))?;
@@ -137,6 +135,9 @@ impl FromStr for StandardRef {
             .ok()
             .filter(|n| (1..=MAX_STANDARD_NUMBER).contains(n))
             .ok_or_else(|| error(format!("{rest} is out of range")))?;
+        if rest.len() > 3 {
+            return Err(error(format!("{rest:?} has more than three digits: write {number:03}")));
+        }
         Ok(StandardRef { kind, number })
     }
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use super::Period;
-use super::quarter::{MAX_YEAR, MIN_YEAR, check_year, parse_year};
+use super::quarter::{MAX_YEAR, MIN_YEAR, check_year, parse_year, strict_date};
 use crate::id::{Expected, ParseError, serde_via_str};
 
 /// A date as precisely as a document gives it: a year ("by 2025"), a month
@@ -134,9 +134,7 @@ impl FromStr for PartialDate {
                     _ => Err(error(format!("{month:?} is not a month 01 to 12"))),
                 }
             }
-            3 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .filter(|d| d.format("%Y-%m-%d").to_string() == s)
+            3 => strict_date(s)
                 .map(|d| PartialDate(Precision::Day(d)))
                 .ok_or_else(|| error("it is not a calendar day".to_owned())),
             _ => Err(error("it has too many parts".to_owned())),

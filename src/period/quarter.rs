@@ -35,6 +35,22 @@ pub(crate) fn parse_year(text: &str, expected: Expected, input: &str) -> Result<
     check_year(text.parse().unwrap_or_default(), expected, input)
 }
 
+/// A date written exactly `YYYY-MM-DD` (four-digit year, two-digit month
+/// and day, no sign), read without a format string.
+pub(crate) fn strict_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
 /// A calendar quarter: a year and a number from 1 to 4.
 ///
 /// ```

@@ -3,9 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
-use super::quarter::parse_year;
+use super::quarter::{check_year, parse_year, strict_date};
 use crate::id::{Expected, ParseError, serde_via_str};
 
 /// A span of calendar days, both ends included.
@@ -96,10 +96,9 @@ impl FromStr for Period {
             return Ok(Period::years(first, last));
         }
         let date = |text: &str| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .filter(|d| d.format("%Y-%m-%d").to_string() == text)
-                .ok_or_else(|| error(format!("{text:?} is not a date written YYYY-MM-DD")))
+            let date = strict_date(text).ok_or_else(|| error(format!("{text:?} is not a date written YYYY-MM-DD")))?;
+            check_year(date.year(), Expected::Period, s)?;
+            Ok(date)
         };
         Ok(Period {
             start: date(start)?,

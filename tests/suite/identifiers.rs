@@ -248,6 +248,22 @@ fn standard_refs() {
         "C87a",
         &format!("invalid labour standard reference \"C87a\": \"87a\" is not a number {SHAPE}"),
     );
+    // What the schema's pattern refuses, the reader refuses too: white
+    // space around or doubled, no-break spaces, more than three digits.
+    for input in [
+        "  C0000087  ",
+        " C087",
+        "C087 ",
+        "Convention  No. 87",
+        "Convention\u{a0}No.\u{a0}87",
+        "C  87",
+    ] {
+        assert!(input.parse::<StandardRef>().is_err(), "{input:?} is refused");
+    }
+    err::<StandardRef>(
+        "C0087",
+        &format!("invalid labour standard reference \"C0087\": \"0087\" has more than three digits: write 087 {SHAPE}"),
+    );
     assert!(StandardRef::new(StandardKind::Recommendation, 0).is_err());
 }
 

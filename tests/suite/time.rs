@@ -99,6 +99,20 @@ fn periods() {
         "2022-1-1/2023-01-01",
         &format!("invalid period \"2022-1-1/2023-01-01\": \"2022-1-1\" is not a date written YYYY-MM-DD {SHAPE}"),
     );
+    // Years the schema refuses are refused: outside 1900 to 2199, signed, or
+    // not four digits.
+    err::<Period>(
+        "0000-01-01/2020-12-31",
+        "invalid period \"0000-01-01/2020-12-31\": the year 0 is outside 1900 to 2199",
+    );
+    for input in [
+        "-0001-01-01/2020-12-31",
+        "+12345-01-01/2020-12-31",
+        "2020-01-01/+2021-01-01",
+        "2020-01-01/2020-01-01x",
+    ] {
+        assert!(input.parse::<Period>().is_err(), "{input:?} is refused");
+    }
 }
 
 #[test]
