@@ -120,17 +120,32 @@ impl FromStr for Table {
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
 ///
+/// A text that a spreadsheet would run as a formula (one starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, other than a plain
+/// number such as `-5`) is written after a `'`, which spreadsheets show as
+/// text: a title from a file cannot become a formula that runs when the
+/// table is opened.
+///
 /// ```
 /// use ilo_frameworks::format::csv_field;
 ///
 /// assert_eq!(csv_field("plain"), "plain");
 /// assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+/// assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+/// assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+/// assert_eq!(csv_field("-12.5"), "-12.5");
 /// ```
 pub fn field(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !text.parse::<f64>().is_ok_and(f64::is_finite);
+    let text = if formula {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }
 

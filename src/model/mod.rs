@@ -2,6 +2,7 @@
 
 mod claim;
 mod deliverable;
+mod finite;
 mod framework;
 mod indicator;
 mod link;

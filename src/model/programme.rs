@@ -251,8 +251,13 @@ impl Endorsement {
 pub struct ProgrammeTarget {
     /// What is aimed at, in a short phrase.
     pub label: String,
-    /// How many.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How many: a finite number (files cannot hold `nan` or infinities).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::finite::deserialize",
+        serialize_with = "super::finite::serialize"
+    )]
     pub quantity: Option<f64>,
     /// Of what: `workers`, `countries`, `%`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,8 +289,13 @@ pub struct Funding {
     /// The donor: a country, organization or company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub donor: Option<String>,
-    /// The amount, in units of `currency`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The amount, in units of `currency`: a finite number.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::finite::deserialize",
+        serialize_with = "super::finite::serialize"
+    )]
     pub amount: Option<f64>,
     /// The ISO 4217 currency code: `USD`, `CHF`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@ mod dashboard;
 mod formats;
 mod graph;
 mod graph_props;
+mod hostile;
 mod identifiers;
 mod invariants;
 mod mutation;

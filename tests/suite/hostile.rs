@@ -1,0 +1,129 @@
+//! Input a hostile or careless user might write: numbers that are not
+//! numbers, values the schema refuses, shapes that would cost the square of
+//! their size, long answers.
+
+use ilo_frameworks::graph::FrameworkGraph;
+use ilo_frameworks::{Framework, FrameworkSet, Funding, ProgrammeTarget, builtin};
+
+const HEAD: &str = "id = \"mine\"\nkind = \"programme-set\"\ntitle = \"Mine\"\n\n[[programmes]]\nid = \"P\"\nkind = \"project\"\nname = \"P\"\n";
+
+#[test]
+fn quantities_that_are_not_finite_numbers_are_refused_when_read() {
+    for value in ["nan", "+nan", "-nan", "inf", "+inf", "-inf"] {
+        for table in [
+            format!("[[programmes.funding]]\namount = {value}\ncurrency = \"USD\"\n"),
+            format!("[[programmes.targets]]\nlabel = \"workers\"\nquantity = {value}\n"),
+        ] {
+            let text = format!("{HEAD}\n{table}");
+            let e = Framework::from_toml_str(&text, "mine.toml").expect_err(&text);
+            assert!(e.message().contains("is not a finite number"), "{e}");
+            let line = text[..text.find(&format!("= {value}\n")).unwrap()]
+                .matches('\n')
+                .count()
+                + 1;
+            assert_eq!(e.line(), line, "{e}");
+        }
+    }
+    let text = format!("{HEAD}\n[[programmes.funding]]\namount = 1e400\n");
+    assert!(Framework::from_toml_str(&text, "mine.toml").is_err());
+}
+
+#[test]
+fn quantities_that_are_not_finite_numbers_are_refused_when_written() {
+    let mut framework = Framework::from_toml_str(HEAD, "mine.toml").unwrap();
+    let mut funding = Funding::default();
+    funding.amount = Some(f64::NAN);
+    framework.programmes[0].funding.push(funding);
+    let e = framework.to_json_string().expect_err("nan cannot be written");
+    assert!(e.to_string().contains("NaN is not a finite number"), "{e}");
+    assert!(framework.to_toml_string().is_err());
+    framework.programmes[0].funding.clear();
+    let mut target = ProgrammeTarget::new("workers");
+    target.quantity = Some(f64::INFINITY);
+    framework.programmes[0].targets.push(target);
+    assert!(framework.to_json_string().is_err());
+}
+
+#[test]
+fn every_number_read_is_written_back_exactly() {
+    for value in [
+        "1.2e24",
+        "0.1",
+        "123456789.12345679",
+        "5e-324",
+        "1.7976931348623157e308",
+        "-0.0",
+    ] {
+        let text = format!("{HEAD}\n[[programmes.targets]]\nlabel = \"workers\"\nquantity = {value}\n");
+        let framework = Framework::from_toml_str(&text, "mine.toml").unwrap();
+        let expected: f64 = value.parse().unwrap();
+        let quantity = framework.programmes[0].targets[0].quantity.unwrap();
+        assert_eq!(quantity.to_bits(), expected.to_bits(), "{value} from TOML");
+        let json = Framework::from_json_str(&framework.to_json_string().unwrap(), "mine.json").unwrap();
+        let back = json.programmes[0].targets[0].quantity.unwrap();
+        assert_eq!(back.to_bits(), expected.to_bits(), "{value} through JSON");
+        let toml = Framework::from_toml_str(&framework.to_toml_string().unwrap(), "mine.toml").unwrap();
+        let back = toml.programmes[0].targets[0].quantity.unwrap();
+        assert_eq!(back.to_bits(), expected.to_bits(), "{value} through TOML");
+    }
+}
+
+/// A set of the built-in frameworks and `framework` read from `text`.
+fn with_builtins(text: &str) -> FrameworkSet {
+    let mut set = builtin::frameworks().unwrap();
+    set.insert(Framework::from_toml_str(text, "mine.toml").unwrap())
+        .unwrap();
+    set
+}
+
+#[test]
+fn a_long_chain_is_answered_in_proportion_to_the_nodes_reached() {
+    let n = 3_000;
+    let mut text = String::from("id = \"chain\"\nkind = \"programme-set\"\ntitle = \"Chain\"\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[programmes]]\nid = \"P{i}\"\nkind = \"project\"\nname = \"P {i}\"\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("contributes_to = [\"chain:P{}\"]\n", i + 1));
+        }
+    }
+    let set = with_builtins(&text);
+    let graph = FrameworkGraph::new(&set, builtin::sdg().unwrap(), &builtin::standards().unwrap());
+    let reach = graph.contributions(&"chain:P0".parse().unwrap()).unwrap();
+    // Every later programme, and the framework.
+    assert_eq!(reach.len(), n);
+    let last = reach.get(&format!("chain:P{}", n - 1).parse().unwrap()).unwrap();
+    assert_eq!(last.distance(), n - 1);
+    assert_eq!(last.via().from().key().to_string(), format!("chain:P{}", n - 2));
+    // The path is rebuilt on demand, in order, each edge joining the next.
+    let path: Vec<_> = last.path().collect();
+    assert_eq!(path.len(), n - 1);
+    assert_eq!(path[0].from().key().to_string(), "chain:P0");
+    assert!(path.windows(2).all(|w| w[0].to().key() == w[1].from().key()));
+    // The serde form names one edge per node, not the path: its size grows
+    // with the nodes reached (about 150 bytes each), not with their square.
+    let json = serde_json::to_string(&reach).unwrap();
+    assert!(json.len() < 250 * n, "{} bytes for {n} nodes", json.len());
+    let towards = graph.reverse(&format!("chain:P{}", n - 1).parse().unwrap()).unwrap();
+    let first = towards.get(&"chain:P0".parse().unwrap()).unwrap();
+    assert_eq!(first.distance(), n - 1);
+    assert_eq!(first.via().to().key().to_string(), "chain:P1");
+    assert_eq!(first.path().next().unwrap().from().key().to_string(), "chain:P0");
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_written_as_text() {
+    let text = "id = \"mine\"\nkind = \"programme-set\"\ntitle = \"Mine\"\n\n[[programmes]]\nid = \"P\"\nkind = \"project\"\nname = \"=HYPERLINK(\\\"http://example.org\\\",\\\"x\\\")\"\nacronym = \"@cmd\"\n";
+    let mut set = FrameworkSet::new();
+    set.insert(Framework::from_toml_str(text, "mine.toml").unwrap())
+        .unwrap();
+    let csv = ilo_frameworks::format::table(&set, builtin::sdg().unwrap(), ilo_frameworks::format::Table::Programmes);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.contains("\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\""),
+        "{row}"
+    );
+    assert!(row.contains(",'@cmd,"), "{row}");
+    assert!(!row.contains(",=") && !row.contains(",@"), "{row}");
+}
