@@ -86,6 +86,10 @@ pub struct SourceMap {
     /// Every place each location was written, in file order (more than one
     /// where a file repeats a reference).
     spans: HashMap<Location, Vec<(usize, Range<usize>)>>,
+    /// The items of each list field (keyed by its [`Location::Field`]) where
+    /// it was first written: the file and each item's place. Kept apart,
+    /// one range per item, because a list can hold millions of items.
+    items: HashMap<Location, (usize, Vec<Range<usize>>)>,
 }
 
 impl SourceMap {
@@ -263,6 +267,7 @@ impl SourceMap {
     /// [`append`](SourceMap::append) the map the user's file was read into).
     pub fn forget(&mut self, id: &FrameworkId) {
         self.spans.retain(|location, _| location_document(location) != Some(id));
+        self.items.retain(|location, _| location_document(location) != Some(id));
     }
 
     /// Adds the files and places of `other`, after this map's own.
@@ -274,6 +279,9 @@ impl SourceMap {
         for (location, places) in other.spans {
             let places = places.into_iter().map(|(file, range)| (file + offset, range));
             self.spans.entry(location).or_default().extend(places);
+        }
+        for (location, (file, ranges)) in other.items {
+            self.items.entry(location).or_insert((file + offset, ranges));
         }
     }
 
@@ -310,11 +318,20 @@ impl SourceMap {
                 Location::Repeat(r, n) => self
                     .spans
                     .get(&Location::Element(r.clone()))
-                    .and_then(|all| all.get(*n)),
-                other => self.spans.get(other).and_then(|all| all.first()),
+                    .and_then(|all| all.get(*n))
+                    .map(|(file, range)| (*file, range)),
+                Location::Item(r, field, i) => self
+                    .items
+                    .get(&Location::Field(r.clone(), field.clone()))
+                    .and_then(|(file, ranges)| ranges.get(*i).map(|range| (*file, range))),
+                other => self
+                    .spans
+                    .get(other)
+                    .and_then(|all| all.first())
+                    .map(|(file, range)| (*file, range)),
             };
             if let Some((file, range)) = found {
-                return Some(self.make_span(*file, range.clone()));
+                return Some(self.make_span(file, range.clone()));
             }
             at = parent(&location);
         }
@@ -524,11 +541,11 @@ impl Recorder<'_> {
     }
 
     fn field(&mut self, owner: &Ref, field: &str, value: &Spanned<DeValue<'_>>) {
-        self.put(Location::Field(owner.clone(), field.to_owned()), value.span());
+        let location = Location::Field(owner.clone(), field.to_owned());
         if let DeValue::Array(items) = value.get_ref() {
-            for (i, item) in items.iter().enumerate() {
-                self.put(Location::Item(owner.clone(), field.to_owned(), i), item.span());
-            }
+            let ranges = items.iter().map(Spanned::span).collect();
+            self.map.items.entry(location.clone()).or_insert((self.file, ranges));
         }
+        self.put(location, value.span());
     }
 }
