@@ -8,8 +8,9 @@ use ilo_frameworks::LinkKind;
 use ilo_frameworks::builtin;
 use ilo_frameworks::format::{SourceMap, printable};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
+use ilo_frameworks::validate::{Config, Diagnostic, Level, Severity, Validator};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
+use serde::Serialize;
 
 use crate::excerpt::Excerpt;
 use crate::input;
@@ -62,7 +63,7 @@ pub(crate) fn run(
             }
             text
         }
-        ReportFormat::Json => json(&loaded, &graph, &report, &shown, mine.then_some(left_out))?,
+        ReportFormat::Json => json(&loaded, &graph, &shown, mine.then_some(left_out))?,
     };
     Ok(Outcome { text, status })
 }
@@ -162,38 +163,64 @@ fn shorten(text: &str, width: usize) -> String {
     }
 }
 
+/// The JSON report: the findings shown and their counts, then the
+/// overview. Written straight from the findings (no tree of values in
+/// between), so that a report of many findings costs little more than its
+/// text.
 fn json(
     loaded: &input::Loaded,
     graph: &FrameworkGraph,
-    report: &Report,
     shown: &[&Diagnostic],
     left_out: Option<usize>,
 ) -> Result<String, Failure> {
-    let set = &loaded.set;
-    let mut value: serde_json::Value = serde_json::from_str(&report.to_json()).map_err(|e| e.to_string())?;
-    if let Some(left_out) = left_out {
-        // The findings shown, and the summary of them.
-        let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
-        value["diagnostics"] = serde_json::to_value(shown).map_err(|e| e.to_string())?;
-        value["summary"] = serde_json::json!({
-            "error": count(Severity::Error),
-            "warning": count(Severity::Warning),
-            "note": count(Severity::Note),
-            "help": count(Severity::Help),
-            "left_out": left_out,
-        });
+    #[derive(Serialize)]
+    struct Form<'a> {
+        diagnostics: &'a [&'a Diagnostic],
+        summary: Summary,
+        overview: Overview,
     }
-    let count = |kind| graph.nodes_of_kind(kind).count();
-    value["overview"] = serde_json::json!({
-        "frameworks": set.iter().map(|f| f.id.to_string()).collect::<Vec<_>>(),
-        "reports": set.reports().map(|r| r.id.to_string()).collect::<Vec<_>>(),
-        "outcomes": count(NodeKind::Outcome),
-        "outputs": count(NodeKind::Output),
-        "programmes": count(NodeKind::Programme),
-        "deliverables": count(NodeKind::Deliverable),
-        "links": stated_links(graph),
-    });
-    let mut text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+    #[derive(Serialize)]
+    struct Summary {
+        error: usize,
+        warning: usize,
+        note: usize,
+        help: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        left_out: Option<usize>,
+    }
+    #[derive(Serialize)]
+    struct Overview {
+        frameworks: Vec<String>,
+        reports: Vec<String>,
+        outcomes: usize,
+        outputs: usize,
+        programmes: usize,
+        deliverables: usize,
+        links: usize,
+    }
+    let set = &loaded.set;
+    let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
+    let nodes = |kind| graph.nodes_of_kind(kind).count();
+    let form = Form {
+        diagnostics: shown,
+        summary: Summary {
+            error: count(Severity::Error),
+            warning: count(Severity::Warning),
+            note: count(Severity::Note),
+            help: count(Severity::Help),
+            left_out,
+        },
+        overview: Overview {
+            frameworks: set.iter().map(|f| f.id.to_string()).collect(),
+            reports: set.reports().map(|r| r.id.to_string()).collect(),
+            outcomes: nodes(NodeKind::Outcome),
+            outputs: nodes(NodeKind::Output),
+            programmes: nodes(NodeKind::Programme),
+            deliverables: nodes(NodeKind::Deliverable),
+            links: stated_links(graph),
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&form).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
 }
