@@ -77,6 +77,8 @@
 //! }
 //! ```
 
+pub mod shapes;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
