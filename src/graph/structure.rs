@@ -3,7 +3,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use petgraph::Direction;
-use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::algo::{kosaraju_scc, toposort};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -89,8 +89,12 @@ impl FrameworkGraph {
     /// The cycles of the graph: each group of nodes that reach each other
     /// (a strongly connected component of two or more nodes, or a node with
     /// a link to itself), in graph order.
+    ///
+    /// The search keeps its own stack (Kosaraju's algorithm over petgraph's
+    /// iterative depth-first walks), so a chain of any length is searched
+    /// without exhausting the thread's stack, as a recursive search would.
     pub fn cycles(&self) -> Vec<Vec<Node<'_>>> {
-        let mut cycles: Vec<Vec<NodeIndex>> = tarjan_scc(&self.graph)
+        let mut cycles: Vec<Vec<NodeIndex>> = kosaraju_scc(&self.graph)
             .into_iter()
             .filter(|scc| scc.len() > 1 || self.graph.contains_edge(scc[0], scc[0]))
             .map(|mut scc| {

@@ -127,3 +127,27 @@ fn csv_cells_that_would_run_as_formulas_are_written_as_text() {
     assert!(row.contains(",'@cmd,"), "{row}");
     assert!(!row.contains(",=") && !row.contains(",@"), "{row}");
 }
+
+#[test]
+fn a_long_cycle_is_found_without_exhausting_the_stack() {
+    use ilo_frameworks::graph::NodeKind;
+    use ilo_frameworks::{FrameworkKind, Link, Programme, ProgrammeKind};
+    // A test thread has a stack of 2 MiB: a recursive search would need a
+    // frame per programme of the chain and stop the test.
+    let n = 100_000;
+    let mut framework = Framework::new("ring".parse().unwrap(), FrameworkKind::ProgrammeSet, "Ring");
+    for i in 0..n {
+        let mut p = Programme::new(format!("P{i}").parse().unwrap(), ProgrammeKind::Project, "P");
+        p.contributes_to
+            .push(Link::new(format!("ring:P{}", (i + 1) % n).parse().unwrap()));
+        framework.programmes.push(p);
+    }
+    let mut set = FrameworkSet::new();
+    set.insert(framework).unwrap();
+    let graph = FrameworkGraph::new(&set, builtin::sdg().unwrap(), &builtin::standards().unwrap());
+    let cycles = graph.cycles();
+    assert_eq!(cycles.len(), 1);
+    assert_eq!(cycles[0].len(), n);
+    assert!(cycles[0].iter().all(|node| node.kind() == NodeKind::Programme));
+    assert!(graph.topological_order().is_err());
+}
