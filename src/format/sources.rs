@@ -1,7 +1,7 @@
 //! Where each element of a framework file was written, so that a finding
 //! can point at the file, line and column.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
