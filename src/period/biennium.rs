@@ -91,5 +91,5 @@ serde_via_str!(
     Biennium,
     "Biennium",
     "A biennium: a four-digit year, a hyphen and the next year's last two digits, such as \"2022-23\".",
-    "^[0-9]{4}[-–][0-9]{2}$"
+    "^(19[0-9]{2}|2[01][0-9]{2})[-–][0-9]{2}$"
 );

@@ -204,5 +204,5 @@ serde_via_str!(
     Quarter,
     "Quarter",
     "A calendar quarter: a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\".",
-    "^[0-9]{4}Q[1-4]$"
+    "^(19[0-9]{2}|2[01][0-9]{2})Q[1-4]$"
 );

@@ -104,7 +104,7 @@ serde_via_str!(
     QuarterRange,
     "QuarterRange",
     "A quarter \"2019Q3\" or an unbroken run of quarters \"2017Q1..2018Q4\".",
-    "^[0-9]{4}Q[1-4](\\.\\.[0-9]{4}Q[1-4])?$"
+    "^(19[0-9]{2}|2[01][0-9]{2})Q[1-4](\\.\\.(19[0-9]{2}|2[01][0-9]{2})Q[1-4])?$"
 );
 
 /// The quarters in which something is scheduled: a set, possibly with holes,
