@@ -378,13 +378,15 @@ impl SourceMap {
         let file = *self.by_name.get(&span.file)?;
         let text = &*self.files[file].text;
         let index = self.index(file);
-        let (line, _) = index.line_column(text, span.offset);
+        // A span from elsewhere may point past the end; it shows the end.
+        let offset = span.offset.min(text.len());
+        let (line, _) = index.line_column(text, offset);
         let lines = index.lines(line.saturating_sub(context), line.saturating_add(context));
-        let mut start = lines.start.max(span.offset.saturating_sub(SourceLines::REACH));
+        let mut start = lines.start.max(offset.saturating_sub(SourceLines::REACH));
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let mut end = lines.end.min(span.offset.saturating_add(SourceLines::REACH)).max(start);
+        let mut end = lines.end.min(offset.saturating_add(SourceLines::REACH)).max(start);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
