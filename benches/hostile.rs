@@ -5,6 +5,9 @@
 //! step must stay linear, so the time per part should stay flat (within 2×)
 //! from 1 000 to 100 000.
 //!
+//! The floor, measured in the same run, is the TOML parser alone on the
+//! same text.
+//!
 //! Run: `cargo bench --features synthetic --bench hostile`. Figures are
 //! recorded in `docs/performance.md`.
 
@@ -45,13 +48,25 @@ fn check(text: &str, standards: &StandardCatalogue) -> usize {
 fn shapes(c: &mut Criterion) {
     let standards = builtin::standards().expect("loads");
     for shape in Shape::ALL {
+        let texts: Vec<(usize, String)> = SIZES.iter().map(|&n| (n, toml(shape, n))).collect();
         let mut group = c.benchmark_group(format!("hostile/check {}", shape.name()));
         group.sample_size(10).measurement_time(Duration::from_secs(5));
-        for n in SIZES {
-            let text = toml(shape, n);
-            group.throughput(Throughput::Elements(n as u64));
-            group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+        for (n, text) in &texts {
+            group.throughput(Throughput::Elements(*n as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
                 b.iter(|| black_box(check(text, &standards)))
+            });
+        }
+        group.finish();
+        // The floor: the same text through the TOML parser alone, every
+        // value skipped unread. Checking does this and more; its time per
+        // part grows as the floor's does when the extra work is linear.
+        let mut group = c.benchmark_group(format!("hostile/floor: parse {}", shape.name()));
+        group.sample_size(10).measurement_time(Duration::from_secs(3));
+        for (n, text) in &texts {
+            group.throughput(Throughput::Elements(*n as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+                b.iter(|| black_box(toml::from_str::<serde::de::IgnoredAny>(text).expect("TOML")))
             });
         }
         group.finish();

@@ -14,6 +14,7 @@ mod progress;
 mod results_rules;
 mod roundtrip;
 mod rules;
+mod schema;
 mod sdg;
 mod sdg_seed;
 mod send_sync;
