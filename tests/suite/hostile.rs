@@ -151,3 +151,21 @@ fn a_long_cycle_is_found_without_exhausting_the_stack() {
     assert!(cycles[0].iter().all(|node| node.kind() == NodeKind::Programme));
     assert!(graph.topological_order().is_err());
 }
+
+#[test]
+fn a_place_past_the_end_of_its_file_shows_the_end() {
+    use ilo_frameworks::format::{SourceMap, Span};
+    let mut sources = SourceMap::new();
+    sources.add_toml(HEAD, "mine.toml").unwrap();
+    let span = Span {
+        file: "mine.toml".to_owned(),
+        line: 99,
+        column: 1,
+        offset: HEAD.len() + 500,
+        length: 3,
+    };
+    let lines = sources.lines_around(&span, 1).expect("the file is known");
+    // The last line (empty, after the final line break) and the one before.
+    assert_eq!(lines.text, "name = \"P\"\n");
+    assert_eq!((lines.line, lines.column), (8, 1));
+}
