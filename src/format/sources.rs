@@ -271,17 +271,37 @@ impl SourceMap {
     }
 
     /// Adds the files and places of `other`, after this map's own.
-    pub fn append(&mut self, other: SourceMap) {
+    pub fn append(&mut self, mut other: SourceMap) {
         let offset = self.files.len();
-        for file in other.files {
+        for file in std::mem::take(&mut other.files) {
             self.push(file);
         }
-        for (location, places) in other.spans {
-            let places = places.into_iter().map(|(file, range)| (file + offset, range));
-            self.spans.entry(location).or_default().extend(places);
+        for places in other.spans.values_mut() {
+            places.iter_mut().for_each(|(file, _)| *file += offset);
         }
-        for (location, (file, ranges)) in other.items {
-            self.items.entry(location).or_insert((file + offset, ranges));
+        other.items.values_mut().for_each(|(file, _)| *file += offset);
+        // Whichever map is smaller is added to the larger, so that adding a
+        // large file's places to the built-ins' does not hash them again.
+        // This map's places stay first, and its items win.
+        if other.spans.len() > self.spans.len() {
+            std::mem::swap(&mut self.spans, &mut other.spans);
+            for (location, mut places) in other.spans {
+                let later = self.spans.entry(location).or_default();
+                places.append(later);
+                *later = places;
+            }
+        } else {
+            for (location, places) in other.spans {
+                self.spans.entry(location).or_default().extend(places);
+            }
+        }
+        if other.items.len() > self.items.len() {
+            std::mem::swap(&mut self.items, &mut other.items);
+            self.items.extend(other.items);
+        } else {
+            for (location, items) in other.items {
+                self.items.entry(location).or_insert(items);
+            }
         }
     }
 

@@ -224,3 +224,36 @@ fn the_schema_accepts_the_example_shape() {
         "^([1-9][0-9]*|[A-Z])\\.[1-9][0-9]*$"
     );
 }
+
+#[test]
+fn appended_maps_keep_their_order_whichever_is_larger() {
+    use ilo_frameworks::format::{Location, SourceMap};
+    let small = "id = \"mine\"\nkind = \"programme-set\"\ntitle = \"Mine\"\n\n[[programmes]]\nid = \"P\"\nkind = \"project\"\nname = \"P\"\n";
+    let mut large = String::from(small);
+    for i in 0..50 {
+        large.push_str(&format!(
+            "\n[[programmes]]\nid = \"Q{i}\"\nkind = \"project\"\nname = \"Q\"\npartners = [\"a\", \"b\"]\n"
+        ));
+    }
+    let repeat = |n| Location::Repeat("mine:P".parse().unwrap(), n);
+    for (first, second) in [(small, large.as_str()), (large.as_str(), small)] {
+        let mut map = SourceMap::new();
+        map.add_toml(first, "first.toml").unwrap();
+        let mut other = SourceMap::new();
+        other.add_toml(second, "second.toml").unwrap();
+        map.append(other);
+        // The first map's place of a repeated element comes first, the
+        // appended map's second; each file keeps its own name.
+        assert_eq!(map.span(&repeat(0)).unwrap().file, "first.toml");
+        assert_eq!(map.span(&repeat(1)).unwrap().file, "second.toml");
+        let item = Location::Item("mine:Q3".parse().unwrap(), "partners".to_owned(), 1);
+        let span = map.span(&item).unwrap();
+        let name = if first.len() > second.len() {
+            "first.toml"
+        } else {
+            "second.toml"
+        };
+        assert_eq!(span.file, name);
+        assert_eq!(map.lines_around(&span, 0).unwrap().text, "partners = [\"a\", \"b\"]");
+    }
+}
