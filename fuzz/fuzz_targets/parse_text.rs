@@ -33,7 +33,6 @@ fuzz_target!(|data: &[u8]| {
     canonical::<PartialDate>(text);
     canonical::<Period>(text);
     canonical::<Biennium>(text);
-    canonical::<Share>(text);
     let _ = SdgMention::parse(text);
     let _ = ilo_frameworks::format::printable(text);
     assert_eq!(ilo_frameworks::format::masked(text).len(), text.len());

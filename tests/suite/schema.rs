@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 use ilo_frameworks::format::Document;
 use ilo_frameworks::{Format, framework_schema, report_schema, set_schema};
 
-/// Every `.toml` and `.json` file under the directories that hold input.
-fn inputs() -> Vec<PathBuf> {
+/// Every `.toml` and `.json` file under the directories that hold input,
+/// with its format; and, when `FUZZ_CORPUS` names a fuzzing corpus (the
+/// `fuzz/corpus` directory after a run), every file of its `read_toml` and
+/// `read_json` targets.
+fn inputs() -> Vec<(PathBuf, Format)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in [
@@ -18,18 +21,36 @@ fn inputs() -> Vec<PathBuf> {
         "seeds",
         "tests/cli/data",
     ] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "toml" || e == "json") {
-                files.push(path);
+        for path in files_in(&root.join(dir)) {
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("toml") => files.push((path, Format::Toml)),
+                Some("json") => files.push((path, Format::Json)),
+                _ => {}
             }
         }
     }
-    files.sort();
+    if let Some(corpus) = std::env::var_os("FUZZ_CORPUS") {
+        let corpus = PathBuf::from(corpus);
+        files.extend(
+            files_in(&corpus.join("read_toml"))
+                .into_iter()
+                .map(|p| (p, Format::Toml)),
+        );
+        files.extend(
+            files_in(&corpus.join("read_json"))
+                .into_iter()
+                .map(|p| (p, Format::Json)),
+        );
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect()
 }
 
 fn validator(schema: &str) -> jsonschema::Validator {
@@ -43,12 +64,10 @@ fn accepted_inputs_follow_the_schema() {
     let report = validator(&report_schema());
     let set = validator(&set_schema());
     let (mut accepted, mut refused) = (0, 0);
-    for path in inputs() {
-        let text = std::fs::read_to_string(&path).expect("readable");
-        let format = if path.extension().is_some_and(|e| e == "toml") {
-            Format::Toml
-        } else {
-            Format::Json
+    for (path, format) in inputs() {
+        // A fuzzing corpus holds bytes that are not text too.
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
         };
         let Ok(document) = Document::read(&text, format, &path.display().to_string()) else {
             refused += 1;
@@ -74,6 +93,7 @@ fn accepted_inputs_follow_the_schema() {
             path.display()
         );
     }
+    eprintln!("{accepted} documents accepted and valid against the schema, {refused} refused by the reader");
     // The directories are there and hold documents of each kind.
     assert!(accepted >= 15, "{accepted} accepted, {refused} refused");
 }
