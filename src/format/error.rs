@@ -190,17 +190,10 @@ impl fmt::Debug for LoadError {
     }
 }
 
-/// The line and column (both from 1, column in characters) of byte `offset`.
+/// The line and column (both from 1, column in characters) of byte
+/// `offset`, for the one place of a load error.
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    super::LineIndex::new(text).line_column(text, offset)
 }
 
 /// How a format names the kinds of values, for messages: TOML has texts,
