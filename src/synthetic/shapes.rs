@@ -18,7 +18,7 @@
 
 use std::fmt::Write as _;
 
-/// A shape of framework file, made by [`toml`] at a given size.
+/// A shape of framework file, made by [`toml()`] at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Shape {
@@ -68,7 +68,7 @@ impl Shape {
     }
 }
 
-/// The id of every framework [`toml`] writes.
+/// The id of every framework [`toml()`] writes.
 pub const ID: &str = "shape";
 
 /// The most outputs one outcome can number.
