@@ -40,7 +40,9 @@ pub enum Location {
 pub struct SourceFile {
     /// The name the file was loaded under.
     pub name: String,
-    /// Its whole text.
+    /// Its whole text, for a TOML file. A JSON file's findings point at no
+    /// line (its reader keeps no positions), so its text is not kept: it
+    /// is empty here.
     pub text: Arc<str>,
 }
 
@@ -150,7 +152,7 @@ impl SourceMap {
     /// As [`ProgressReport::from_json_str`].
     pub fn add_report_json(&mut self, text: &str, origin: &str) -> Result<ProgressReport, LoadError> {
         let report: ProgressReport = read(text, Format::Json, origin)?;
-        let file = self.push_file(text, origin);
+        let file = self.push_file("", origin);
         self.whole_file(&report.id, file);
         Ok(report)
     }
@@ -229,7 +231,7 @@ impl SourceMap {
     /// As [`FrameworkSet::from_json_str`].
     pub fn add_set_json(&mut self, text: &str, origin: &str) -> Result<FrameworkSet, LoadError> {
         let set: FrameworkSet = read(text, Format::Json, origin)?;
-        let file = self.push_file(text, origin);
+        let file = self.push_file("", origin);
         for id in set.iter().map(|f| &f.id).chain(set.reports().map(|r| &r.id)) {
             self.whole_file(id, file);
         }
@@ -312,7 +314,7 @@ impl SourceMap {
     /// As [`Framework::from_json_str`].
     pub fn add_json(&mut self, text: &str, origin: &str) -> Result<Framework, LoadError> {
         let framework: Framework = read(text, Format::Json, origin)?;
-        let file = self.push_file(text, origin);
+        let file = self.push_file("", origin);
         self.whole_file(&framework.id, file);
         Ok(framework)
     }
