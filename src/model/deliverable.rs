@@ -35,19 +35,35 @@ pub struct Deliverable {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responds_to: Option<String>,
     /// Its key activities, each a short label.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub activities: Vec<String>,
     /// The quarters it is scheduled in; empty where the document marks none.
     #[serde(default, skip_serializing_if = "Timeframe::is_empty")]
     pub timeframe: Timeframe,
     /// Elements it contributes to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub contributes_to: Vec<Link>,
     /// SDG codes the document names for it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub sdg: Vec<SdgCode>,
     /// Labour standards the document cites for it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub standards: Vec<StandardRef>,
     /// Where it is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]

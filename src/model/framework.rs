@@ -146,19 +146,39 @@ pub struct Framework {
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,
     /// Outcomes, each with its outputs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub outcomes: Vec<Outcome>,
     /// Programmes and projects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub programmes: Vec<Programme>,
     /// Deliverables of a plan of action.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub deliverables: Vec<Deliverable>,
     /// Links the document states between elements, its own or others'.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub links: Vec<StatedLink>,
     /// Facts the document states in more than one place.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub claims: Vec<Claim>,
 }
 

@@ -1,6 +1,7 @@
 //! The typed domain: frameworks and their elements, one file per concept.
 
 mod claim;
+mod compact;
 mod deliverable;
 mod finite;
 mod framework;

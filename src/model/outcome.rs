@@ -30,19 +30,35 @@ pub struct Outcome {
     /// The title, exactly as the document gives it.
     pub title: String,
     /// SDG goals, targets and indicators the document names for the outcome.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub sdg: Vec<SdgCode>,
     /// Labour standards the document cites for the outcome.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub standards: Vec<StandardRef>,
     /// Indicators of the outcome.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub indicators: Vec<Indicator>,
     /// Where the outcome is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,
     /// The outputs, in the document's order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub outputs: Vec<Output>,
 }
 

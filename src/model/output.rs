@@ -43,22 +43,46 @@ pub struct Output {
     /// The title, exactly as the document gives it.
     pub title: String,
     /// Actions at the country level (policy outputs).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub country_level: Vec<String>,
     /// Actions at the global level (policy outputs).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub global_level: Vec<String>,
     /// Specific deliverables during the biennium (enabling outputs).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub biennium_deliverables: Vec<String>,
     /// Indicators of the output.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub indicators: Vec<Indicator>,
     /// SDG goals, targets and indicators the document names for the output.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub sdg: Vec<SdgCode>,
     /// Labour standards the document cites for the output.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::compact::vec"
+    )]
     pub standards: Vec<StandardRef>,
     /// Where the output is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
