@@ -143,27 +143,61 @@ impl Document {
     }
 }
 
-/// What `text` holds, from its top-level `kind` and `frameworks` keys.
-/// Text that does not parse is taken for a framework (the framework reader
-/// then says what is wrong).
+/// What `text` holds, from its first telling top-level key: `kind` (a
+/// progress report says `progress-report`, a framework its own kind), or
+/// `frameworks` or `reports` (a set). The keys before it are skipped
+/// unread and those after it are not read at all, so that a large JSON
+/// file is not parsed twice. Text that does not parse is taken for a
+/// framework (the framework reader then says what is wrong).
 pub(crate) fn holds(text: &str, format: Format) -> Holds {
-    /// The two telling keys alone; every other key is skipped unread.
-    #[derive(serde::Deserialize)]
-    struct Keys {
-        kind: Option<String>,
-        frameworks: Option<serde::de::IgnoredAny>,
+    use std::cell::Cell;
+
+    use serde::Deserializer as _;
+    use serde::de::{IgnoredAny, MapAccess, Visitor};
+
+    /// Records what the document holds as soon as a key tells, then stops
+    /// the reader (with an error that is not reported).
+    struct Telling<'a>(&'a Cell<Option<Holds>>);
+
+    impl<'de> Visitor<'de> for Telling<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a table of keys")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let holds = match key.as_ref() {
+                    "frameworks" | "reports" => Holds::Set,
+                    "kind" => match map.next_value::<std::borrow::Cow<'de, str>>() {
+                        Ok(kind) if kind == "progress-report" => Holds::Report,
+                        _ => Holds::Framework,
+                    },
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                };
+                self.0.set(Some(holds));
+                return Err(serde::de::Error::custom("told"));
+            }
+            Ok(())
+        }
     }
-    let keys = match format {
-        Format::Toml => toml::from_str::<Keys>(text).ok(),
-        Format::Json => serde_json::from_str::<Keys>(text).ok(),
-    };
-    match keys {
-        Some(Keys {
-            frameworks: Some(_), ..
-        }) => Holds::Set,
-        Some(Keys { kind: Some(kind), .. }) if kind == "progress-report" => Holds::Report,
-        _ => Holds::Framework,
+
+    let told = Cell::new(None);
+    match format {
+        Format::Toml => {
+            if let Ok(document) = toml::de::Deserializer::parse(text) {
+                let _ = document.deserialize_map(Telling(&told));
+            }
+        }
+        Format::Json => {
+            let _ = serde_json::Deserializer::from_str(text).deserialize_map(Telling(&told));
+        }
     }
+    told.get().unwrap_or(Holds::Framework)
 }
 
 /// Reads a value of the model from `text` in `format`; `origin` names the

@@ -257,3 +257,31 @@ fn appended_maps_keep_their_order_whichever_is_larger() {
         assert_eq!(map.lines_around(&span, 0).unwrap().text, "partners = [\"a\", \"b\"]");
     }
 }
+
+#[test]
+fn what_a_document_holds_is_told_by_its_first_telling_key() {
+    use ilo_frameworks::format::Document;
+    // A document that lists reports is read as a set, which lists its
+    // frameworks too.
+    let only_reports = r#"{"reports": []}"#;
+    let e = Document::read(only_reports, Format::Json, "set.json").unwrap_err();
+    assert_eq!(e.message(), "missing key `frameworks`");
+    let e = Document::read("reports = []\n", Format::Toml, "set.toml").unwrap_err();
+    assert_eq!(e.message(), "missing key `frameworks`");
+    // `kind` may come after other keys, and a report says what it is.
+    let late = r#"{"id": "mine", "title": "Mine", "kind": "programme-set"}"#;
+    assert!(matches!(
+        Document::read(late, Format::Json, "mine.json"),
+        Ok(Document::Framework(_))
+    ));
+    let report = r#"{"id": "r", "kind": "progress-report", "title": "R", "date": "2024-06-30"}"#;
+    let read = Document::read(report, Format::Json, "r.json");
+    assert!(matches!(read, Ok(Document::Report(_))), "{read:?}");
+    // What follows the telling key is still read, and its faults reported.
+    let broken = r#"{"kind": "programme-set", "id": "mine", "title": "Mine", "extra": 1}"#;
+    let e = Document::read(broken, Format::Json, "mine.json").unwrap_err();
+    assert!(
+        e.message().contains("unknown key `extra`") || e.message().contains("extra"),
+        "{e}"
+    );
+}
