@@ -94,6 +94,9 @@ impl FrameworkGraph {
     /// iterative depth-first walks), so a chain of any length is searched
     /// without exhausting the thread's stack, as a recursive search would.
     pub fn cycles(&self) -> Vec<Vec<Node<'_>>> {
+        if self.is_acyclic() {
+            return Vec::new();
+        }
         let mut cycles: Vec<Vec<NodeIndex>> = kosaraju_scc(&self.graph)
             .into_iter()
             .filter(|scc| scc.len() > 1 || self.graph.contains_edge(scc[0], scc[0]))
@@ -107,5 +110,33 @@ impl FrameworkGraph {
             .into_iter()
             .map(|scc| scc.into_iter().map(|n| self.view(n)).collect())
             .collect()
+    }
+}
+
+impl FrameworkGraph {
+    /// Whether no link leads from a node back to itself, found by peeling
+    /// off nodes no remaining link leads to (Kahn's order): one pass over the
+    /// edges in storage order and one per node, where a search for strongly
+    /// connected components walks the graph twice, once against its links.
+    /// Frameworks are almost always acyclic, so the search runs only when
+    /// this says otherwise.
+    fn is_acyclic(&self) -> bool {
+        let mut waiting = vec![0_u32; self.graph.node_count()];
+        for edge in self.graph.raw_edges() {
+            waiting[edge.target().index()] += 1;
+        }
+        let mut ready: Vec<NodeIndex> = self.graph.node_indices().filter(|n| waiting[n.index()] == 0).collect();
+        let mut peeled = 0;
+        while let Some(node) = ready.pop() {
+            peeled += 1;
+            for next in self.graph.neighbors(node) {
+                let count = &mut waiting[next.index()];
+                *count -= 1;
+                if *count == 0 {
+                    ready.push(next);
+                }
+            }
+        }
+        peeled == self.graph.node_count()
     }
 }
