@@ -6,7 +6,7 @@ use super::{Context, Rule, Sink};
 use crate::format::Location;
 use crate::graph::{GraphIssue, NodeKind};
 use crate::sdg::SdgEntry;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 use crate::{Element, Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
 

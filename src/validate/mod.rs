@@ -45,7 +45,7 @@ pub mod rules;
 mod structure;
 mod time;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 
 pub use config::{Config, Level};
 pub use diagnostic::{Diagnostic, Severity};
