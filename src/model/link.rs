@@ -165,7 +165,10 @@ pub enum Link {
     /// A bare reference.
     To(Ref),
     /// A reference with details.
-    Detailed(LinkDetail),
+    // Boxed: most links are bare references, and a list of links then
+    // takes the size of a reference per link (40 bytes), not that of the
+    // details (112).
+    Detailed(Box<LinkDetail>),
 }
 
 /// The table form of a [`Link`].
@@ -225,11 +228,7 @@ impl Link {
     /// share and no source.
     pub fn normalized(self) -> Self {
         match self {
-            Link::Detailed(LinkDetail {
-                to,
-                share: None,
-                source: None,
-            }) => Link::To(to),
+            Link::Detailed(detail) if detail.share.is_none() && detail.source.is_none() => Link::To(detail.to),
             other => other,
         }
     }
@@ -269,7 +268,8 @@ impl<'de> Deserialize<'de> for Link {
                 v.parse().map(Link::To).map_err(E::custom)
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Link, A::Error> {
-                LinkDetail::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Link::Detailed)
+                LinkDetail::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|detail| Link::Detailed(Box::new(detail)))
             }
         }
         deserializer.deserialize_any(Visitor)

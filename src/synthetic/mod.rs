@@ -978,11 +978,11 @@ impl ProgrammeGenerator<'_> {
                 let quarters = rng.between(1, quarters_left.min(2));
                 quarters_left -= quarters;
                 Share::new(quarters as f64 / 4.0).ok().map(|share| {
-                    Link::Detailed(LinkDetail {
+                    Link::Detailed(Box::new(LinkDetail {
                         to: to.clone(),
                         share: Some(share),
                         source: None,
-                    })
+                    }))
                 })
             } else {
                 None

@@ -1051,11 +1051,11 @@ fn shares_exceed_whole(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let n = list.len() as f64;
     let share = [0.6, 0.75, 1.0, 1.0 / n + 0.01][(place / candidates.len()) % 4];
     for link in list.iter_mut() {
-        *link = Link::Detailed(LinkDetail {
+        *link = Link::Detailed(Box::new(LinkDetail {
             to: link.target().clone(),
             share: Some(Share::new(share).expect("a share from 0 to 1")),
             source: link.source().cloned(),
-        });
+        }));
     }
     rebuild(fs)
 }

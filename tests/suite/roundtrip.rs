@@ -122,7 +122,7 @@ fn link() -> impl Strategy<Value = Link> {
     prop_oneof![
         reference().prop_map(Link::To),
         (reference(), option::of(share()), option::of(provenance()))
-            .prop_map(|(to, share, source)| Link::Detailed(LinkDetail { to, share, source })),
+            .prop_map(|(to, share, source)| Link::Detailed(Box::new(LinkDetail { to, share, source }))),
     ]
 }
 

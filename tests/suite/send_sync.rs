@@ -117,3 +117,10 @@ fn public_types_are_send_and_sync() {
     is_send_sync::<progress::RollUpGroup>();
     is_send_sync::<progress::Contribution>();
 }
+
+#[test]
+fn a_link_takes_the_size_of_a_reference() {
+    // Programmes and deliverables hold millions of links in a large set;
+    // the rare details are boxed.
+    assert_eq!(std::mem::size_of::<Link>(), std::mem::size_of::<Ref>());
+}
