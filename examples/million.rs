@@ -8,7 +8,12 @@
 //! cargo build --release --features cli
 //! /usr/bin/time -v target/release/ilofw check --format json target/million/*.json > /dev/null
 //! cargo run --release --features synthetic --example million -- floor target/million
+//! cargo run --release --features synthetic --example million -- phases target/million
 //! ```
+//!
+//! `phases` reads the files into one set and times each step once: reading,
+//! the graph, validation (with that graph), with the resident memory after
+//! each.
 //!
 //! `docs/performance.md` records the figures.
 
@@ -27,7 +32,8 @@ fn main() -> ExitCode {
             Err(e) => Err(format!("{n}: {e}")),
         },
         ["floor", dir] => floor(Path::new(dir)),
-        _ => Err("usage: million write DIR [ELEMENTS] | million floor DIR".to_owned()),
+        ["phases", dir] => phases(Path::new(dir)),
+        _ => Err("usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -60,8 +66,8 @@ fn write(dir: &Path, n: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads every JSON file of `dir` and parses it without keeping anything.
-fn floor(dir: &Path) -> Result<(), String> {
+/// The JSON files of `dir`, in name order.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .flatten()
@@ -69,6 +75,64 @@ fn floor(dir: &Path) -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// The resident memory of this process, in MiB, from /proc (0 elsewhere).
+fn resident_mib() -> f64 {
+    let pages = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()))
+        .unwrap_or(0.0);
+    pages * 4096.0 / (1024.0 * 1024.0)
+}
+
+/// Reads the files of `dir` into one set, builds its graph and validates
+/// it, timing each step.
+fn phases(dir: &Path) -> Result<(), String> {
+    use ilo_frameworks::graph::FrameworkGraph;
+    use ilo_frameworks::validate::{Config, Validator};
+    use ilo_frameworks::{Framework, FrameworkSet, builtin};
+
+    let files = json_files(dir)?;
+    let (sdg, standards) = (
+        builtin::sdg().map_err(|e| e.to_string())?,
+        builtin::standards().map_err(|e| e.to_string())?,
+    );
+    let clock = Instant::now();
+    let mut set = FrameworkSet::new();
+    for path in &files {
+        set.insert(Framework::load(path).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    let step = |name: &str, clock: Instant| {
+        println!(
+            "{name:<10} {:>7.3} s  resident {:>6.0} MiB",
+            clock.elapsed().as_secs_f64(),
+            resident_mib()
+        );
+    };
+    step("read", clock);
+    let clock = Instant::now();
+    let graph = FrameworkGraph::new(&set, sdg, &standards);
+    step("graph", clock);
+    let clock = Instant::now();
+    let report = Validator::new(&set, sdg, &standards)
+        .graph(&graph)
+        .run(&Config::default());
+    step("validate", clock);
+    println!(
+        "{} findings, {} nodes, {} edges",
+        report.len(),
+        graph.node_count(),
+        graph.edge_count()
+    );
+    Ok(())
+}
+
+/// Reads every JSON file of `dir` and parses it without keeping anything.
+fn floor(dir: &Path) -> Result<(), String> {
+    let files = json_files(dir)?;
     let clock = Instant::now();
     for path in &files {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
