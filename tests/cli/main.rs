@@ -588,3 +588,43 @@ fn control_characters_from_files_are_escaped_in_everything_printed_for_people() 
     assert!(!stdout(&out).chars().any(|c| c.is_control() && c != '\n'));
     assert!(stdout(&out).contains(r"Evil\u001b]0;pwned\u0007 title\u001b[2J"));
 }
+
+#[test]
+fn links_along_a_long_chain_prints_a_line_per_node_of_bounded_length() {
+    let n = 2_000;
+    let mut text = String::from("id = \"chain\"\nkind = \"programme-set\"\ntitle = \"Chain\"\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[programmes]]\nid = \"P{i}\"\nkind = \"project\"\nname = \"P {i}\"\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("contributes_to = [\"chain:P{}\"]\n", i + 1));
+        }
+    }
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("chain.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = ilofw(&["links", "chain:P0", &path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The header, the framework, and every later programme once.
+    assert_eq!(text.lines().count(), n + 1);
+    // Paths of up to 8 links are whole; longer ones are their last step and a count.
+    let line = |code: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!(" chain:{code} ")))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        line("P8").ends_with("chain:P7 -contributes_to-> chain:P8"),
+        "{}",
+        line("P8")
+    );
+    assert_eq!(line("P8").matches("-contributes_to->").count(), 8);
+    assert!(
+        line("P1999").ends_with("chain:P0 -…(1998 links)…-> chain:P1998 -contributes_to-> chain:P1999"),
+        "{}",
+        line("P1999")
+    );
+    assert!(text.len() < 120 * n, "{} bytes", text.len());
+}
