@@ -223,13 +223,42 @@ impl FrameworkId {
                 format!("{text:?} is reserved for the graph's {text} nodes"),
             ));
         }
-        Ok(FrameworkId(text.into()))
+        Ok(interned(text))
     }
 
     /// The identifier as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// How many framework ids a thread keeps for [`interned`] before it starts
+/// over.
+const INTERNED: usize = 4096;
+
+thread_local! {
+    /// The framework ids this thread read last. A file names a few
+    /// frameworks in thousands of references; each reference read shares
+    /// its framework's text instead of allocating its own.
+    static RECENT: std::cell::RefCell<foldhash::HashMap<Box<str>, FrameworkId>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
+}
+
+/// The id `text` (already checked), sharing the text of the same id read
+/// before in this thread.
+fn interned(text: &str) -> FrameworkId {
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some(id) = recent.get(text) {
+            return id.clone();
+        }
+        if recent.len() >= INTERNED {
+            recent.clear();
+        }
+        let id = FrameworkId(text.into());
+        recent.insert(text.into(), id.clone());
+        id
+    })
 }
 
 impl FromStr for FrameworkId {
@@ -265,3 +294,21 @@ serde_via_str!(
     "A framework id: lower-case ASCII words joined by single hyphens, such as \"pb-2022-23\".",
     "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 );
+
+#[cfg(test)]
+mod interning {
+    use super::*;
+
+    #[test]
+    fn ids_read_again_share_their_text_and_keep_their_value() {
+        let first = FrameworkId::new("pb-2022-23").unwrap();
+        let again: FrameworkId = "pb-2022-23".parse().unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first.0, &again.0));
+        // Past the bound the cache starts over; every id keeps its text.
+        let many: Vec<FrameworkId> = (0..INTERNED + 10)
+            .map(|i| FrameworkId::new(&format!("f-{i}")).unwrap())
+            .collect();
+        assert!(many.iter().enumerate().all(|(i, id)| id.as_str() == format!("f-{i}")));
+        assert_eq!(FrameworkId::new("pb-2022-23").unwrap(), first);
+    }
+}
