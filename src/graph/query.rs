@@ -1,7 +1,7 @@
 //! What an element reaches, and what reaches it, with the path that explains
 //! each answer.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -110,7 +110,7 @@ impl<'g> Reach<'g> {
     }
 
     /// The path written out: `flagships:IPEC+ -contributes_to-> pb-2022-23:7.1 -part_of-> pb-2022-23:7`.
-    /// As long as the path; [`Reach::via`] is the last step alone.
+    /// As long as the path; [`Reach::via`] is the one step beside the node.
     pub fn explain(&self) -> String {
         let mut text = String::new();
         for (i, edge) in self.path().enumerate() {
