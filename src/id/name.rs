@@ -117,7 +117,35 @@ symbol_id!(
     "An element code: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"."
 );
 
+/// How many element codes read in references a thread keeps for
+/// [`ElementCode::shared`] before it starts over.
+const SHARED_CODES: usize = 65_536;
+
+thread_local! {
+    /// The element codes this thread read last in references: the outputs
+    /// of a Programme and Budget are named by thousands of contributions.
+    static RECENT_CODES: std::cell::RefCell<foldhash::HashMap<Box<str>, ElementCode>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
+}
+
 impl ElementCode {
+    /// The code `text`, checked as [`ElementCode::new`] does, sharing the
+    /// text of the same code read before in this thread.
+    pub(crate) fn shared(text: &str) -> Result<Self, ParseError> {
+        RECENT_CODES.with(|recent| {
+            if let Some(code) = recent.borrow().get(text) {
+                return Ok(code.clone());
+            }
+            let code = ElementCode::new(text)?;
+            let mut recent = recent.borrow_mut();
+            if recent.len() >= SHARED_CODES {
+                recent.clear();
+            }
+            recent.insert(text.into(), code.clone());
+            Ok(code)
+        })
+    }
+
     /// The element code of an outcome, output, deliverable or programme,
     /// whose text forms are all valid element codes.
     pub(crate) fn from_code(code: &impl fmt::Display) -> Self {
@@ -310,5 +338,22 @@ mod interning {
             .collect();
         assert!(many.iter().enumerate().all(|(i, id)| id.as_str() == format!("f-{i}")));
         assert_eq!(FrameworkId::new("pb-2022-23").unwrap(), first);
+    }
+
+    #[test]
+    fn codes_read_in_references_share_their_text_and_are_checked() {
+        let first = ElementCode::shared("7.1").unwrap();
+        let again = ElementCode::shared("7.1").unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first.0, &again.0));
+        assert!(ElementCode::shared("7 1").is_err());
+        assert!(ElementCode::shared("7 1").is_err());
+        let many: Vec<ElementCode> = (0..SHARED_CODES + 10)
+            .map(|i| ElementCode::shared(&format!("P{i}")).unwrap())
+            .collect();
+        assert!(
+            many.iter()
+                .enumerate()
+                .all(|(i, code)| code.as_str() == format!("P{i}"))
+        );
     }
 }

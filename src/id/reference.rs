@@ -113,7 +113,7 @@ impl FromStr for Ref {
             ILS_NAMESPACE => code.parse().map(Ref::Standard).map_err(inner),
             _ => Ok(Ref::Element {
                 framework: namespace.parse().map_err(inner)?,
-                code: code.parse().map_err(inner)?,
+                code: ElementCode::shared(code).map_err(inner)?,
             }),
         }
     }
