@@ -26,6 +26,10 @@ use ilo_frameworks::progress::{self, AsOf, Progress};
 use ilo_frameworks::synthetic::{self, REPORT_DATE, SyntheticConfig, generate_report, generate_with_results};
 use ilo_frameworks::{ElementCode, Framework, FrameworkSet, Link, ProgressReport, Ref, builtin};
 
+#[path = "../examples/support/resident.rs"]
+mod resident;
+use resident::resident_mib;
+
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 /// Programmes in the many-to-one shape.
 const MANY: [usize; 3] = [5_000, 50_000, 500_000];
@@ -239,15 +243,6 @@ fn many(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// The resident memory of this process, in MiB, from /proc (0 elsewhere).
-fn resident_mib() -> f64 {
-    let pages = std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()))
-        .unwrap_or(0.0);
-    pages * 4096.0 / (1024.0 * 1024.0)
 }
 
 /// Each step once, timed, with the resident memory after it.

@@ -23,6 +23,10 @@ use std::time::Instant;
 
 use ilo_frameworks::synthetic::{self, SyntheticConfig};
 
+#[path = "support/resident.rs"]
+mod resident;
+use resident::resident_mib;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
@@ -76,15 +80,6 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-/// The resident memory of this process, in MiB, from /proc (0 elsewhere).
-fn resident_mib() -> f64 {
-    let pages = std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()))
-        .unwrap_or(0.0);
-    pages * 4096.0 / (1024.0 * 1024.0)
 }
 
 /// Reads the files of `dir` into one set, builds its graph and validates

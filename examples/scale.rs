@@ -9,14 +9,9 @@ use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
 use ilo_frameworks::synthetic::{self, SyntheticConfig};
 use ilo_frameworks::validate::{self, Config};
 
-/// The resident memory of this process, in MiB, from /proc (0 elsewhere).
-fn resident_mib() -> f64 {
-    let pages = std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()))
-        .unwrap_or(0.0);
-    pages * 4096.0 / (1024.0 * 1024.0)
-}
+#[path = "support/resident.rs"]
+mod resident;
+use resident::resident_mib;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let nodes: usize = std::env::args()
