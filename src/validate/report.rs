@@ -92,6 +92,21 @@ impl Report {
         self.count(Severity::Error) > 0
     }
 
+    /// Keeps only the findings `keep` accepts, in their order: a tool that
+    /// shows some of the findings keeps the report's counts and summary.
+    ///
+    /// ```
+    /// use ilo_frameworks::validate::{self, Config, Severity};
+    ///
+    /// let mut report = validate::validate(&ilo_frameworks::builtin::frameworks()?, &Config::default())?;
+    /// report.retain(|d| d.severity == Severity::Warning);
+    /// assert_eq!(report.summary(), format!("0 errors, {} warnings, 0 notes, 0 help", report.len()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+    }
+
     /// The findings of one rule.
     pub fn of_rule(&self, rule: Rule) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(move |d| d.rule == rule)

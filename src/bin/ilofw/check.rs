@@ -8,7 +8,7 @@ use ilo_frameworks::LinkKind;
 use ilo_frameworks::builtin;
 use ilo_frameworks::format::{SourceMap, printable};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::validate::{Config, Diagnostic, Level, Severity, Validator};
+use ilo_frameworks::validate::{Config, Diagnostic, Level, Report, Severity, Validator};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic};
 use serde::Serialize;
 
@@ -39,36 +39,39 @@ pub(crate) fn run(
     let sdg = builtin::sdg().map_err(|e| e.to_string())?;
     let standards = builtin::standards().map_err(|e| e.to_string())?;
     let graph = FrameworkGraph::new(set, sdg, &standards);
-    let report = Validator::new(set, sdg, &standards)
+    let mut report = Validator::new(set, sdg, &standards)
         .graph(&graph)
         .sources(sources)
         .run(&config);
-    let shown: Vec<&Diagnostic> = report.iter().filter(|d| !mine || is_mine(d, &loaded)).collect();
-    let left_out = report.len() - shown.len();
-    let status = u8::from(shown.iter().any(|d| d.severity == Severity::Error));
+    let found = report.len();
+    if mine {
+        let files: Vec<String> = loaded.mine.values().map(|path| path.display().to_string()).collect();
+        report.retain(|d| is_mine(d, &loaded, &files));
+    }
+    let left_out = found - report.len();
+    let status = u8::from(report.has_errors());
     let text = match format {
         ReportFormat::Human => {
             // The overview quotes titles from the files; the findings are
             // escaped as they are drawn.
             let mut text = printable(&overview(&loaded, &graph)).into_owned();
             text.push('\n');
-            text.push_str(&render(&shown, sources));
-            text.push_str(&summary(&shown));
+            text.push_str(&render(&report, sources));
+            text.push_str(&report.summary());
             if mine {
                 let _ = write!(text, " ({left_out} on the built-in frameworks left out)");
             }
             text.push('\n');
-            if !shown.is_empty() {
+            if !report.is_empty() {
                 let _ = writeln!(text, "each code is explained at {RULES_URL}");
             }
             text
         }
-        ReportFormat::Json => json(&loaded, &graph, &shown, mine.then_some(left_out))?,
+        ReportFormat::Json => json(&loaded, &graph, &report, mine.then_some(left_out))?,
     };
     // The process ends once the text is written: the system takes back
     // the set, its graph and the findings at once, where dropping them
     // would free millions of allocations one by one.
-    drop(shown);
     std::mem::forget((report, graph, loaded));
     Ok(Outcome { text, status })
 }
@@ -76,37 +79,16 @@ pub(crate) fn run(
 /// Where the rules are documented for anyone who installed the crate.
 const RULES_URL: &str = "https://docs.rs/ilo-frameworks/latest/ilo_frameworks/validate/rules/";
 
-/// Whether a finding is about the user's files: one of its subjects is a
-/// framework or report they gave, or it points into one of them.
-fn is_mine(d: &Diagnostic, loaded: &input::Loaded) -> bool {
+/// Whether a finding is about the user's files (named as in `files`): one
+/// of its subjects is a framework or report they gave, or it points into
+/// one of them.
+fn is_mine(d: &Diagnostic, loaded: &input::Loaded, files: &[String]) -> bool {
     let subject = d
         .subjects
         .iter()
         .any(|r| r.framework().is_some_and(|id| loaded.is_mine(id)));
-    let place = d
-        .span
-        .as_ref()
-        .is_some_and(|span| loaded.mine.values().any(|path| path.display().to_string() == span.file));
+    let place = d.span.as_ref().is_some_and(|span| files.contains(&span.file));
     subject || place
-}
-
-/// The counts by severity: `2 errors, 1 warning, 0 notes, 0 help`.
-fn summary(shown: &[&Diagnostic]) -> String {
-    let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    format!(
-        "{}, {}, {}, {} help",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Note), "note"),
-        count(Severity::Help)
-    )
 }
 
 /// The links the frameworks state: every edge but the catalogues' own.
@@ -175,12 +157,12 @@ fn shorten(text: &str, width: usize) -> String {
 fn json(
     loaded: &input::Loaded,
     graph: &FrameworkGraph,
-    shown: &[&Diagnostic],
+    report: &Report,
     left_out: Option<usize>,
 ) -> Result<String, Failure> {
     #[derive(Serialize)]
     struct Form<'a> {
-        diagnostics: &'a [&'a Diagnostic],
+        diagnostics: &'a [Diagnostic],
         summary: Summary,
         overview: Overview,
     }
@@ -204,10 +186,10 @@ fn json(
         links: usize,
     }
     let set = &loaded.set;
-    let count = |severity| shown.iter().filter(|d| d.severity == severity).count();
+    let count = |severity| report.count(severity);
     let nodes = |kind| graph.nodes_of_kind(kind).count();
     let form = Form {
-        diagnostics: shown,
+        diagnostics: report.iter().as_slice(),
         summary: Summary {
             error: count(Severity::Error),
             warning: count(Severity::Warning),
@@ -233,7 +215,7 @@ fn json(
 /// Each finding drawn by miette, with the source line underlined when the
 /// finding has a line in a file (findings on JSON files name the file
 /// alone: JSON keeps no lines to show).
-fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
+fn render(report: &Report, sources: &SourceMap) -> String {
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let theme = if colour {
         GraphicalTheme::unicode()
@@ -242,7 +224,7 @@ fn render(shown: &[&Diagnostic], sources: &SourceMap) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
-    for d in shown {
+    for d in report {
         let located = d
             .span
             .as_ref()
