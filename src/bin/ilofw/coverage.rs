@@ -39,5 +39,5 @@ pub(crate) fn run(rows: &str, cols: &str, format: MatrixFormat, files: &[PathBuf
         }
         out.push('\n');
     }
-    Ok(Outcome::for_people(&out))
+    Ok(Outcome::for_people(out))
 }

@@ -48,7 +48,7 @@ pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[Pat
     if shown == 0 {
         let _ = writeln!(out, "  nothing");
     }
-    Ok(Outcome::for_people(&out))
+    Ok(Outcome::for_people(out))
 }
 
 /// The longest path written out whole; a longer one is written as its end

@@ -205,8 +205,12 @@ impl Outcome {
 
     /// Text for a person at a terminal: control characters that came from
     /// the files are escaped, so that a title cannot retitle or clear it.
-    pub(crate) fn for_people(text: &str) -> Self {
-        Outcome::ok(printable(text).into_owned())
+    pub(crate) fn for_people(text: String) -> Self {
+        let text = match printable(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        };
+        Outcome::ok(text)
     }
 }
 

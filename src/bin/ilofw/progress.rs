@@ -24,7 +24,7 @@ pub(crate) fn run(files: &[PathBuf], as_of: &str, format: ProgressFormat) -> Res
             text
         }
         ProgressFormat::Csv => csv(&rows(&set, &progress)),
-        ProgressFormat::Table => return Ok(Outcome::for_people(&table(&set, &progress))),
+        ProgressFormat::Table => return Ok(Outcome::for_people(table(&set, &progress))),
     };
     Ok(Outcome::ok(text))
 }
