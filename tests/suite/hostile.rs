@@ -3,6 +3,7 @@
 //! their size, long answers.
 
 use ilo_frameworks::graph::FrameworkGraph;
+use ilo_frameworks::synthetic::shapes::{self, Shape};
 use ilo_frameworks::{Framework, FrameworkSet, Funding, ProgrammeTarget, builtin};
 
 const HEAD: &str = "id = \"mine\"\nkind = \"programme-set\"\ntitle = \"Mine\"\n\n[[programmes]]\nid = \"P\"\nkind = \"project\"\nname = \"P\"\n";
@@ -79,37 +80,30 @@ fn with_builtins(text: &str) -> FrameworkSet {
 #[test]
 fn a_long_chain_is_answered_in_proportion_to_the_nodes_reached() {
     let n = 3_000;
-    let mut text = String::from("id = \"chain\"\nkind = \"programme-set\"\ntitle = \"Chain\"\n");
-    for i in 0..n {
-        text.push_str(&format!(
-            "\n[[programmes]]\nid = \"P{i}\"\nkind = \"project\"\nname = \"P {i}\"\n"
-        ));
-        if i + 1 < n {
-            text.push_str(&format!("contributes_to = [\"chain:P{}\"]\n", i + 1));
-        }
-    }
+    let text = shapes::toml(Shape::Chain, n);
+    let p = |i: usize| format!("{}:P{i}", shapes::ID);
     let set = with_builtins(&text);
     let graph = FrameworkGraph::new(&set, builtin::sdg().unwrap(), &builtin::standards().unwrap());
-    let reach = graph.contributions(&"chain:P0".parse().unwrap()).unwrap();
+    let reach = graph.contributions(&p(0).parse().unwrap()).unwrap();
     // Every later programme, and the framework.
     assert_eq!(reach.len(), n);
-    let last = reach.get(&format!("chain:P{}", n - 1).parse().unwrap()).unwrap();
+    let last = reach.get(&p(n - 1).parse().unwrap()).unwrap();
     assert_eq!(last.distance(), n - 1);
-    assert_eq!(last.via().from().key().to_string(), format!("chain:P{}", n - 2));
+    assert_eq!(last.via().from().key().to_string(), p(n - 2));
     // The path is rebuilt on demand, in order, each edge joining the next.
     let path: Vec<_> = last.path().collect();
     assert_eq!(path.len(), n - 1);
-    assert_eq!(path[0].from().key().to_string(), "chain:P0");
+    assert_eq!(path[0].from().key().to_string(), p(0));
     assert!(path.windows(2).all(|w| w[0].to().key() == w[1].from().key()));
     // The serde form names one edge per node, not the path: its size grows
     // with the nodes reached (about 150 bytes each), not with their square.
     let json = serde_json::to_string(&reach).unwrap();
     assert!(json.len() < 250 * n, "{} bytes for {n} nodes", json.len());
-    let towards = graph.reverse(&format!("chain:P{}", n - 1).parse().unwrap()).unwrap();
-    let first = towards.get(&"chain:P0".parse().unwrap()).unwrap();
+    let towards = graph.reverse(&p(n - 1).parse().unwrap()).unwrap();
+    let first = towards.get(&p(0).parse().unwrap()).unwrap();
     assert_eq!(first.distance(), n - 1);
-    assert_eq!(first.via().to().key().to_string(), "chain:P1");
-    assert_eq!(first.path().next().unwrap().from().key().to_string(), "chain:P0");
+    assert_eq!(first.via().to().key().to_string(), p(1));
+    assert_eq!(first.path().next().unwrap().from().key().to_string(), p(0));
 }
 
 #[test]
