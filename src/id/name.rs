@@ -117,33 +117,51 @@ symbol_id!(
     "An element code: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"."
 );
 
-/// How many element codes read in references a thread keeps for
-/// [`ElementCode::shared`] before it starts over.
+/// Texts a thread read last and the ids or codes made of them, so that the
+/// thousands of references naming one framework or one output share one
+/// copy of its text. Bounded: a cache that reaches its size starts over.
+type Recent<T> = std::cell::RefCell<foldhash::HashMap<Box<str>, T>>;
+
+/// The value made of `text` by `make` (which checks it), or the one made
+/// of the same text before in this thread.
+fn shared<T: Clone>(
+    cache: &'static std::thread::LocalKey<Recent<T>>,
+    bound: usize,
+    text: &str,
+    make: impl FnOnce(&str) -> Result<T, ParseError>,
+) -> Result<T, ParseError> {
+    cache.with(|recent| {
+        if let Some(value) = recent.borrow().get(text) {
+            return Ok(value.clone());
+        }
+        let value = make(text)?;
+        let mut recent = recent.borrow_mut();
+        if recent.len() >= bound {
+            recent.clear();
+        }
+        recent.insert(text.into(), value.clone());
+        Ok(value)
+    })
+}
+
+/// How many element codes read in references a thread keeps.
 const SHARED_CODES: usize = 65_536;
 
+/// How many framework ids a thread keeps.
+const SHARED_IDS: usize = 4096;
+
 thread_local! {
-    /// The element codes this thread read last in references: the outputs
-    /// of a Programme and Budget are named by thousands of contributions.
-    static RECENT_CODES: std::cell::RefCell<foldhash::HashMap<Box<str>, ElementCode>> =
-        std::cell::RefCell::new(foldhash::HashMap::default());
+    /// The element codes this thread read last in references.
+    static RECENT_CODES: Recent<ElementCode> = Recent::default();
+    /// The framework ids this thread read last.
+    static RECENT_IDS: Recent<FrameworkId> = Recent::default();
 }
 
 impl ElementCode {
     /// The code `text`, checked as [`ElementCode::new`] does, sharing the
     /// text of the same code read before in this thread.
     pub(crate) fn shared(text: &str) -> Result<Self, ParseError> {
-        RECENT_CODES.with(|recent| {
-            if let Some(code) = recent.borrow().get(text) {
-                return Ok(code.clone());
-            }
-            let code = ElementCode::new(text)?;
-            let mut recent = recent.borrow_mut();
-            if recent.len() >= SHARED_CODES {
-                recent.clear();
-            }
-            recent.insert(text.into(), code.clone());
-            Ok(code)
-        })
+        shared(&RECENT_CODES, SHARED_CODES, text, ElementCode::new)
     }
 
     /// The element code of an outcome, output, deliverable or programme,
@@ -202,12 +220,18 @@ pub(crate) const SDG_NAMESPACE: &str = "sdg";
 pub(crate) const ILS_NAMESPACE: &str = "ils";
 
 impl FrameworkId {
-    /// Checks `text` and wraps it.
+    /// Checks `text` and wraps it. The ids a thread read last share their
+    /// text: a file names a few frameworks in thousands of references.
     ///
     /// # Errors
     /// When `text` is not lower-case words of ASCII letters and digits joined
     /// by single hyphens, starts with a digit, is too long, or is reserved.
     pub fn new(text: &str) -> Result<Self, ParseError> {
+        shared(&RECENT_IDS, SHARED_IDS, text, FrameworkId::checked)
+    }
+
+    /// Checks `text` and wraps it in a new id.
+    fn checked(text: &str) -> Result<Self, ParseError> {
         const SHAPE: &str = "expected lower-case ASCII letters and digits in words joined by single hyphens, starting with a letter, such as \"pb-2022-23\"";
         let error = |problem: String| ParseError::new(Expected::FrameworkId, text, format!("{problem} ({SHAPE})"));
         if text.is_empty() {
@@ -251,42 +275,13 @@ impl FrameworkId {
                 format!("{text:?} is reserved for the graph's {text} nodes"),
             ));
         }
-        Ok(interned(text))
+        Ok(FrameworkId(text.into()))
     }
 
     /// The identifier as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// How many framework ids a thread keeps for [`interned`] before it starts
-/// over.
-const INTERNED: usize = 4096;
-
-thread_local! {
-    /// The framework ids this thread read last. A file names a few
-    /// frameworks in thousands of references; each reference read shares
-    /// its framework's text instead of allocating its own.
-    static RECENT: std::cell::RefCell<foldhash::HashMap<Box<str>, FrameworkId>> =
-        std::cell::RefCell::new(foldhash::HashMap::default());
-}
-
-/// The id `text` (already checked), sharing the text of the same id read
-/// before in this thread.
-fn interned(text: &str) -> FrameworkId {
-    RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some(id) = recent.get(text) {
-            return id.clone();
-        }
-        if recent.len() >= INTERNED {
-            recent.clear();
-        }
-        let id = FrameworkId(text.into());
-        recent.insert(text.into(), id.clone());
-        id
-    })
 }
 
 impl FromStr for FrameworkId {
@@ -333,7 +328,7 @@ mod interning {
         let again: FrameworkId = "pb-2022-23".parse().unwrap();
         assert!(std::sync::Arc::ptr_eq(&first.0, &again.0));
         // Past the bound the cache starts over; every id keeps its text.
-        let many: Vec<FrameworkId> = (0..INTERNED + 10)
+        let many: Vec<FrameworkId> = (0..SHARED_IDS + 10)
             .map(|i| FrameworkId::new(&format!("f-{i}")).unwrap())
             .collect();
         assert!(many.iter().enumerate().all(|(i, id)| id.as_str() == format!("f-{i}")));
