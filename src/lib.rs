@@ -95,9 +95,9 @@ pub mod validate;
 pub use error::Error;
 pub use format::{Format, LoadError, LoadErrorKind, framework_schema, report_schema, set_schema};
 pub use id::{
-    DeliverableCode, ElementCode, Expected, FrameworkId, MAX_ID_LEN, MAX_STANDARD_NUMBER, OutcomeCode, OutcomeKind,
-    OutputCode, ParseError, ProgrammeId, Ref, SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget, StandardKind,
-    StandardRef, TargetPart,
+    DeliverableCode, ElementCode, Expected, FrameworkId, MAX_CODE_LEN, MAX_ID_LEN, MAX_STANDARD_NUMBER, OutcomeCode,
+    OutcomeKind, OutputCode, ParseError, ProgrammeId, Ref, SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget,
+    StandardKind, StandardRef, TargetPart,
 };
 pub use model::{
     ActionLevel, Aggregation, Claim, ClaimValue, Coverage, DataPoint, DataPoints, Deliverable, DeliverableObservation,

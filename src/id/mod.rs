@@ -16,7 +16,7 @@ mod text;
 
 pub use deliverable::DeliverableCode;
 pub use error::{Expected, ParseError};
-pub use name::{ElementCode, FrameworkId, MAX_ID_LEN, ProgrammeId};
+pub use name::{ElementCode, FrameworkId, MAX_CODE_LEN, MAX_ID_LEN, ProgrammeId};
 pub use outcome::{OutcomeCode, OutcomeKind};
 pub use output::OutputCode;
 pub use reference::Ref;

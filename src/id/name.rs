@@ -7,29 +7,55 @@ use std::str::FromStr;
 use super::text::serde_via_str;
 use super::{Expected, ParseError};
 
-/// The longest identifier accepted, in bytes.
+/// The longest framework id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
+/// The longest programme id or element code accepted, in bytes: room for
+/// the identifiers IATI publishers write (the longest in the reference
+/// files is 64 bytes), with a bound that keeps a hostile file from
+/// making one reference megabytes long.
+pub const MAX_CODE_LEN: usize = 255;
+
+/// Whether `c` is a bidirectional formatting character, which can make a
+/// code display as another.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks the text of a programme id or element code.
+///
+/// Codes are written exactly as their publisher wrote them, so spaces
+/// inside, `:` and `/` are allowed (`NL-KVK-27108436-A-05001-22:VN`); what
+/// is refused is what cannot be told apart on a page or in a table: white
+/// space at either end or doubled, white space other than a plain space, control and
+/// bidirectional formatting characters, and `;`, which separates codes in
+/// a table's list cells.
 fn check_symbol_chars(s: &str, expected: Expected, shape: &str) -> Result<(), ParseError> {
     let error = |problem: String| ParseError::new(expected, s, format!("{problem} ({shape})"));
     if s.is_empty() {
         return Err(error("it is empty".to_owned()));
     }
-    if s.len() > MAX_ID_LEN {
-        return Err(error(format!("it is longer than {MAX_ID_LEN} characters")));
+    if s.len() > MAX_CODE_LEN {
+        return Err(error(format!("it is longer than {MAX_CODE_LEN} bytes")));
     }
     if let Some(c) = s
         .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '_' | '.')))
+        .find(|&c| c.is_control() || is_bidi_control(c) || (c.is_whitespace() && c != ' ') || c == ';')
     {
-        let what = if c.is_whitespace() {
-            "white space".to_owned()
-        } else {
-            format!("{c:?}")
+        let what = match c {
+            ';' => "';', which separates codes in tables".to_owned(),
+            c if c.is_whitespace() => format!("the white space {}", c.escape_unicode()),
+            c => format!("the control character {}", c.escape_unicode()),
         };
         return Err(error(format!("it contains {what}")));
     }
-    if !s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    if s.starts_with(' ') || s.ends_with(' ') {
+        return Err(error("it has a space at either end".to_owned()));
+    }
+    if s.contains("  ") {
+        return Err(error("it has two spaces in a row".to_owned()));
+    }
+    if !s.starts_with(char::is_alphanumeric) {
         return Err(error("it does not start with a letter or digit".to_owned()));
     }
     Ok(())
@@ -45,8 +71,10 @@ macro_rules! symbol_id {
             /// Checks `text` and wraps it.
             ///
             /// # Errors
-            /// When `text` is empty, too long, or holds a character other
-            /// than ASCII letters, digits, `+`, `-`, `_` and `.`.
+            /// When `text` is empty, longer than [`MAX_CODE_LEN`] bytes,
+            /// does not start with a letter or digit, has a space at either
+            /// end, or holds other white space, a control or bidirectional
+            /// formatting character, or `;`.
             pub fn new(text: &str) -> Result<Self, ParseError> {
                 check_symbol_chars(text, $expected, $shape)?;
                 Ok($ty(text.into()))
@@ -81,40 +109,60 @@ macro_rules! symbol_id {
             $ty,
             stringify!($ty),
             $description,
-            "^[A-Za-z0-9][A-Za-z0-9+._-]{0,63}$"
+            r"^[\p{L}\p{N}]([ ]?[^;\p{Cc}\s\u200E\u200F\u202A-\u202E\u2066-\u2069])*$"
         );
     };
 }
 
 symbol_id!(
     /// The identifier of a programme or project, as its documents abbreviate
-    /// it: `IPEC+`, `OSH-GAP`, `STEP`, `BetterWork`.
+    /// it (`IPEC+`, `OSH-GAP`, `BetterWork`) or as its publisher wrote it
+    /// (the IATI identifier `XI-IATI-EC_INTPA-2021/429-054`).
     ///
-    /// Case is kept and compared exactly.
+    /// Case, inner spaces, `:` and `/` are kept and compared exactly; see
+    /// [`ElementCode`] for what is refused.
     ///
     /// ```
     /// use ilo_frameworks::ProgrammeId;
     ///
     /// assert_eq!(ProgrammeId::new("IPEC+")?.as_str(), "IPEC+");
-    /// assert!(ProgrammeId::new("IPEC +").is_err());
+    /// assert!(ProgrammeId::new("NL-KVK-27108436-A-05001-22:VN").is_ok());
+    /// assert!(ProgrammeId::new("IPEC+ ").is_err());
+    /// assert!(ProgrammeId::new("IPEC\tplus").is_err());
     /// # Ok::<(), ilo_frameworks::ParseError>(())
     /// ```
     ProgrammeId,
     Expected::ProgrammeId,
-    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\"",
-    "A programme id: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\"."
+    "expected a letter or digit, then any characters but ';', controls and white space other than inner single spaces, such as \"IPEC+\"",
+    "A programme id: a letter or digit, then any characters but ';', control or bidirectional formatting characters and white space other than inner spaces, at most 255 bytes, such as \"IPEC+\" or \"XM-DAC-41121-2023-ARG\"."
 );
 
 symbol_id!(
     /// The code of one element within a framework, as used in a [`Ref`]:
-    /// an outcome (`7`), an output (`7.1`), a deliverable (`2.1`) or a
-    /// programme (`IPEC+`).
+    /// an outcome (`7`, `IA1`), an output (`7.1`), a deliverable (`2.1`) or
+    /// a programme (`IPEC+`, `NL-KVK-27108436-A-05001-22:VN`).
+    ///
+    /// A code starts with a letter or digit and is at most
+    /// [`MAX_CODE_LEN`] bytes. Spaces inside, `:` and `/` are allowed, as
+    /// identifiers are published with them; refused are white space at
+    /// either end or doubled, white space other than a plain space, control and
+    /// bidirectional formatting characters, and `;`, which separates codes
+    /// in a table's list cells.
+    ///
+    /// ```
+    /// use ilo_frameworks::ElementCode;
+    ///
+    /// assert!(ElementCode::new("CH-FDJP-7df1101d7983-FH-projet Covid H2H").is_ok());
+    /// let err = ElementCode::new("A;B").unwrap_err();
+    /// assert!(err.to_string().contains("';', which separates codes in tables"));
+    /// # Ok::<(), ilo_frameworks::ParseError>(())
+    /// ```
     ///
     /// [`Ref`]: crate::Ref
     ElementCode,
     Expected::ElementCode,
-    "expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"",
-    "An element code: ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"7.1\" or \"IPEC+\"."
+    "expected a letter or digit, then any characters but ';', controls and white space other than inner single spaces, such as \"7.1\" or \"IPEC+\"",
+    "An element code: a letter or digit, then any characters but ';', control or bidirectional formatting characters and white space other than inner spaces, at most 255 bytes, such as \"7.1\" or \"IPEC+\"."
 );
 
 /// Texts a thread read last and the ids or codes made of them, so that the
@@ -340,8 +388,8 @@ mod interning {
         let first = ElementCode::shared("7.1").unwrap();
         let again = ElementCode::shared("7.1").unwrap();
         assert!(std::sync::Arc::ptr_eq(&first.0, &again.0));
-        assert!(ElementCode::shared("7 1").is_err());
-        assert!(ElementCode::shared("7 1").is_err());
+        assert!(ElementCode::shared("7\t1").is_err());
+        assert!(ElementCode::shared("7\t1").is_err());
         let many: Vec<ElementCode> = (0..SHARED_CODES + 10)
             .map(|i| ElementCode::shared(&format!("P{i}")).unwrap())
             .collect();

@@ -1,4 +1,6 @@
-//! Outcome codes: `1`…`8` for policy outcomes, `A`…`C` for enabling outcomes.
+//! Outcome codes: `1`…`8` for policy outcomes, `A`…`C` for enabling
+//! outcomes, and the codes other frameworks give their outcomes (`IA1`,
+//! `ARG155`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,11 +10,15 @@ use super::{Expected, ParseError};
 
 /// Whether an outcome states a result for constituents or an internal enabler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OutcomeKind {
     /// A policy outcome, numbered `1`, `2`, …
     Policy,
     /// An enabling outcome, lettered `A`, `B`, …
     Enabling,
+    /// An outcome coded by its framework's own scheme: an impact area
+    /// `IA1`, a country programme outcome `ARG155`.
+    Other,
 }
 
 impl OutcomeKind {
@@ -21,6 +27,7 @@ impl OutcomeKind {
         match self {
             OutcomeKind::Policy => "policy",
             OutcomeKind::Enabling => "enabling",
+            OutcomeKind::Other => "other",
         }
     }
 }
@@ -31,11 +38,17 @@ impl fmt::Display for OutcomeKind {
     }
 }
 
-/// The code of an outcome in a Programme and Budget: a number for a policy
-/// outcome (`7`), a capital letter for an enabling outcome (`B`).
+/// The code of an outcome: in a Programme and Budget a number for a policy
+/// outcome (`7`) or a capital letter for an enabling outcome (`B`); in
+/// other frameworks a code of their own, of ASCII letters and digits
+/// starting with a letter (`IA1`, `OA3`, `EA17`, `ARG155`), at most
+/// [`OutcomeCode::MAX_OTHER_LEN`] bytes.
 ///
 /// The kind of outcome follows from the code, so it is not stored twice.
-/// Policy outcomes order before enabling outcomes, as in the documents.
+/// Policy outcomes order before enabling outcomes, as in the documents,
+/// and both before other codes, which order as text. A Programme and
+/// Budget that codes an outcome otherwise is reported by the rule
+/// `structure/outcome-code-scheme`, not refused on reading.
 ///
 /// ```
 /// use ilo_frameworks::{OutcomeCode, OutcomeKind};
@@ -44,7 +57,9 @@ impl fmt::Display for OutcomeKind {
 /// assert_eq!(seven.kind(), OutcomeKind::Policy);
 /// let b: OutcomeCode = "B".parse()?;
 /// assert_eq!(b.kind(), OutcomeKind::Enabling);
-/// assert!(seven < b);
+/// let ia1: OutcomeCode = "IA1".parse()?;
+/// assert_eq!(ia1.kind(), OutcomeKind::Other);
+/// assert!(seven < b && b < ia1);
 /// # Ok::<(), ilo_frameworks::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,9 +69,16 @@ pub struct OutcomeCode(Repr);
 enum Repr {
     Policy(u16),
     Enabling(u8),
+    /// The code's bytes, padded with zeros: zeros order first, so the
+    /// padded arrays order as the texts do.
+    Other([u8; OutcomeCode::MAX_OTHER_LEN]),
 }
 
 impl OutcomeCode {
+    /// The longest code of [`OutcomeKind::Other`], in bytes: kept inline,
+    /// so that an outcome code stays `Copy`.
+    pub const MAX_OTHER_LEN: usize = 15;
+
     /// The policy outcome with this number.
     ///
     /// # Errors
@@ -88,33 +110,40 @@ impl OutcomeCode {
         }
     }
 
-    /// Policy or enabling.
+    /// Policy, enabling or other.
     pub fn kind(self) -> OutcomeKind {
         match self.0 {
             Repr::Policy(_) => OutcomeKind::Policy,
             Repr::Enabling(_) => OutcomeKind::Enabling,
+            Repr::Other(_) => OutcomeKind::Other,
         }
     }
 
-    /// The number of a policy outcome, `None` for an enabling one.
+    /// The number of a policy outcome, `None` for any other.
     pub fn number(self) -> Option<u16> {
         match self.0 {
             Repr::Policy(n) => Some(n),
-            Repr::Enabling(_) => None,
+            Repr::Enabling(_) | Repr::Other(_) => None,
         }
     }
 
-    /// The letter of an enabling outcome, `None` for a policy one.
+    /// The letter of an enabling outcome, `None` for any other.
     pub fn letter(self) -> Option<char> {
         match self.0 {
-            Repr::Policy(_) => None,
             Repr::Enabling(l) => Some(l as char),
+            Repr::Policy(_) | Repr::Other(_) => None,
         }
     }
 }
 
-const SHAPE: &str =
-    "expected a number from 1 for a policy outcome or a capital letter for an enabling outcome, such as \"7\" or \"B\"";
+/// The text of a code kept inline: the bytes before the first zero.
+fn other_text(bytes: &[u8; OutcomeCode::MAX_OTHER_LEN]) -> &str {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    // Only ASCII letters and digits are ever stored.
+    std::str::from_utf8(&bytes[..end]).unwrap_or_default()
+}
+
+const SHAPE: &str = "expected a number from 1 for a policy outcome, a capital letter for an enabling outcome, or ASCII letters and digits starting with a letter, such as \"7\", \"B\" or \"IA1\"";
 
 impl FromStr for OutcomeCode {
     type Err = ParseError;
@@ -134,10 +163,24 @@ impl FromStr for OutcomeCode {
                 "enabling outcomes use a capital letter: write \"{}\"",
                 c.to_ascii_uppercase()
             ))),
-            _ if s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit()) => {
-                Err(error("a number must not be 0 or start with 0"))
+            _ if s.bytes().all(|b| b.is_ascii_digit()) => {
+                Err(error("a number must be from 1 to 65535, written without a leading 0"))
             }
-            _ => Err(error("it is neither a number nor a single letter")),
+            _ if !s.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                Err(error("it is neither a number nor starts with a letter"))
+            }
+            _ if s.len() > OutcomeCode::MAX_OTHER_LEN => Err(error(&format!(
+                "it is longer than {} bytes",
+                OutcomeCode::MAX_OTHER_LEN
+            ))),
+            _ => match s.chars().find(|c| !c.is_ascii_alphanumeric()) {
+                Some(c) => Err(error(&format!("it contains {c:?}"))),
+                None => {
+                    let mut bytes = [0; OutcomeCode::MAX_OTHER_LEN];
+                    bytes[..s.len()].copy_from_slice(s.as_bytes());
+                    Ok(OutcomeCode(Repr::Other(bytes)))
+                }
+            },
         }
     }
 }
@@ -147,6 +190,7 @@ impl fmt::Display for OutcomeCode {
         match self.0 {
             Repr::Policy(n) => write!(f, "{n}"),
             Repr::Enabling(l) => write!(f, "{}", l as char),
+            Repr::Other(bytes) => f.write_str(other_text(&bytes)),
         }
     }
 }
@@ -154,6 +198,6 @@ impl fmt::Display for OutcomeCode {
 serde_via_str!(
     OutcomeCode,
     "OutcomeCode",
-    "An outcome code: a number from 1 for a policy outcome or a capital letter for an enabling outcome, such as \"7\" or \"B\".",
-    "^([1-9][0-9]*|[A-Z])$"
+    "An outcome code: a number from 1 for a policy outcome, a capital letter for an enabling outcome, or up to 15 ASCII letters and digits starting with a letter for an outcome of another framework, such as \"7\", \"B\" or \"IA1\".",
+    "^([1-9][0-9]*|[A-Za-z][A-Za-z0-9]{0,14})$"
 );

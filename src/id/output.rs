@@ -8,7 +8,7 @@ use super::{Expected, OutcomeCode, ParseError};
 
 /// The code of an output: the code of its outcome, a dot and a number
 /// (`7.1` is the first output of policy outcome 7, `C.4` the fourth of
-/// enabling outcome C).
+/// enabling outcome C, `IA1.2` the second of an outcome coded `IA1`).
 ///
 /// ```
 /// use ilo_frameworks::{OutcomeCode, OutputCode};
@@ -80,5 +80,5 @@ serde_via_str!(
     OutputCode,
     "OutputCode",
     "An output code: an outcome code, a dot and a number from 1, such as \"7.1\" or \"C.4\".",
-    "^([1-9][0-9]*|[A-Z])\\.[1-9][0-9]*$"
+    "^([1-9][0-9]*|[A-Za-z][A-Za-z0-9]{0,14})\\.[1-9][0-9]*$"
 );

@@ -121,6 +121,7 @@ rules! {
     DanglingReference => (Structure, "dangling-reference", Error, "A reference names a framework or element that does not exist."),
     OutputUnderWrongOutcome => (Structure, "output-under-wrong-outcome", Error, "An output's code names another outcome than the one it is listed under."),
     EnablingOutputUnderPolicyOutcome => (Structure, "enabling-output-under-policy-outcome", Error, "An enabling output is listed under a policy outcome, or a policy output under an enabling one."),
+    OutcomeCodeScheme => (Structure, "outcome-code-scheme", Error, "An outcome of a Programme and Budget is coded neither by a number (policy) nor by a capital letter (enabling), as other frameworks may code theirs (`IA1`, `ARG155`)."),
     OutcomeWithoutOutputs => (Structure, "outcome-without-outputs", Warning, "An outcome of a Programme and Budget has no outputs."),
     CodeSequenceGap => (Structure, "code-sequence-gap", Warning, "Outcome or output numbers skip a number (1, 2, 4) or do not start at 1."),
     EmptyTitle => (Structure, "empty-title", Error, "A title, name or label is empty."),

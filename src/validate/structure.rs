@@ -165,7 +165,7 @@ fn nesting(f: &Framework, sink: &mut Sink<'_>) {
                     Rule::EnablingOutputUnderPolicyOutcome,
                     format!(
                         "{} output {} is listed under {} outcome {}",
-                        article(named.kind()),
+                        named.kind(),
                         output.code,
                         outcome.kind(),
                         outcome.code
@@ -185,6 +185,19 @@ fn nesting(f: &Framework, sink: &mut Sink<'_>) {
                 format!("move output {} under outcome {named}, or renumber it", output.code),
             );
         }
+        if f.kind == FrameworkKind::ProgrammeAndBudget && outcome.kind() == OutcomeKind::Other {
+            let reference = element_ref(f, &outcome.code);
+            sink.report(
+                Rule::OutcomeCodeScheme,
+                Location::Field(reference.clone(), "code".to_owned()),
+                vec![reference],
+                format!(
+                    "outcome {} of the Programme and Budget {} is coded neither by a number nor by a capital letter",
+                    outcome.code, f.id
+                ),
+                "number a policy outcome (1, 2, …) and letter an enabling one (A, B, …), or give the framework another kind",
+            );
+        }
         if f.kind == FrameworkKind::ProgrammeAndBudget && outcome.outputs.is_empty() {
             let reference = element_ref(f, &outcome.code);
             sink.report(
@@ -195,13 +208,6 @@ fn nesting(f: &Framework, sink: &mut Sink<'_>) {
                 "list the outputs through which the outcome is reached",
             );
         }
-    }
-}
-
-fn article(kind: OutcomeKind) -> &'static str {
-    match kind {
-        OutcomeKind::Policy => "policy",
-        OutcomeKind::Enabling => "enabling",
     }
 }
 
@@ -423,6 +429,8 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
                 ("country_level", output.country_level.len()),
                 ("global_level", output.global_level.len()),
             ],
+            // A framework with its own codes has its own levels of action.
+            OutcomeKind::Other => Vec::new(),
         }
         .into_iter()
         .filter(|(_, n)| *n > 0)
@@ -435,7 +443,7 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
         let fields: Vec<&str> = wrong.iter().map(|(field, _)| *field).collect();
         let expected = match kind {
             OutcomeKind::Policy => "country_level and global_level",
-            OutcomeKind::Enabling => "biennium_deliverables",
+            OutcomeKind::Enabling | OutcomeKind::Other => "biennium_deliverables",
         };
         sink.report(
             Rule::ActionLevelMismatch,
@@ -443,11 +451,11 @@ fn actions(f: &Framework, sink: &mut Sink<'_>) {
             vec![reference],
             format!(
                 "{} output {} lists {count} item(s) under {}",
-                article(kind),
+                kind,
                 output.code,
                 fields.join(" and ")
             ),
-            format!("{} outputs list their actions under {expected}", article(kind)),
+            format!("{} outputs list their actions under {expected}", kind),
         );
     }
 }

@@ -91,7 +91,7 @@ fn could_not_run_exits_2_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: tests/cli/data/malformed.toml:6:6: invalid programme id \"P 1\": it contains white space (expected ASCII letters, digits, '+', '-', '_' or '.', starting with a letter or digit, such as \"IPEC+\")\n"
+        "error: tests/cli/data/malformed.toml:6:6: invalid programme id \"P;1\": it contains ';', which separates codes in tables (expected a letter or digit, then any characters but ';', controls and white space other than inner single spaces, such as \"IPEC+\")\n"
     );
 
     let out = ilofw(&["check", &data("upper-case.toml")]);

@@ -133,7 +133,7 @@ fn json_errors_carry_line_and_column() {
     assert_eq!((e.line(), e.column()), (5, 27));
     assert_eq!(
         e.message(),
-        "invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" (expected a number from 1 for a policy outcome or a capital letter for an enabling outcome, such as \"7\" or \"B\")"
+        "invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" (expected a number from 1 for a policy outcome, a capital letter for an enabling outcome, or ASCII letters and digits starting with a letter, such as \"7\", \"B\" or \"IA1\")"
     );
     let e = load_json("{\"id\": \"x\",");
     assert_eq!((e.line(), e.column()), (1, 11));
@@ -221,7 +221,7 @@ fn the_schema_accepts_the_example_shape() {
     assert_eq!(names, ["id", "kind", "title"]);
     assert_eq!(
         schema["$defs"]["OutputCode"]["pattern"],
-        "^([1-9][0-9]*|[A-Z])\\.[1-9][0-9]*$"
+        "^([1-9][0-9]*|[A-Za-z][A-Za-z0-9]{0,14})\\.[1-9][0-9]*$"
     );
 }
 

@@ -188,7 +188,7 @@ fn every_kind_of_load_error_from_json() {
             format!("{{{JSON_HEAD},\n \"outcomes\": [{{\"code\": \"b\", \"title\": \"t\"}}]}}"),
             (
                 K::BadCode(Expected::OutcomeCode),
-                "invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" (expected a number from 1 for a policy outcome or a capital letter for an enabling outcome, such as \"7\" or \"B\")",
+                "invalid outcome code \"b\": enabling outcomes use a capital letter: write \"B\" (expected a number from 1 for a policy outcome, a capital letter for an enabling outcome, or ASCII letters and digits starting with a letter, such as \"7\", \"B\" or \"IA1\")",
                 2,
                 26,
             ),

@@ -642,6 +642,23 @@ fn outcome_without_outputs(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     rebuild(fs)
 }
 
+/// Recodes an outcome of a Programme and Budget (and its outputs'
+/// prefixes) in another framework's scheme: `7` becomes `OA7`.
+fn outcome_code_scheme(set: &FrameworkSet, place: usize) -> Option<Mutant> {
+    let mut fs = frameworks(set);
+    let candidates: Vec<(usize, usize)> = items(&fs)
+        .into_iter()
+        .filter_map(|i| match i {
+            Item::Outcome(fi, oi) if fs[fi].kind == FrameworkKind::ProgrammeAndBudget => Some((fi, oi)),
+            _ => None,
+        })
+        .collect();
+    let (fi, oi) = pick(&candidates, place)?;
+    let code = format!("OA{}", fs[fi].outcomes[oi].code).parse().ok()?;
+    renumber_outcome(&mut fs[fi].outcomes[oi], code)?;
+    rebuild(fs)
+}
+
 /// Forgets where an element was read.
 fn missing_provenance(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let mut fs = frameworks(set);
@@ -668,6 +685,8 @@ fn action_level_mismatch(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         OutcomeKind::Policy => output.biennium_deliverables.push(action),
         OutcomeKind::Enabling if (place / all.len()).is_multiple_of(2) => output.country_level.push(action),
         OutcomeKind::Enabling => output.global_level.push(action),
+        // An outcome coded by its own scheme has no levels to mismatch.
+        _ => return None,
     }
     rebuild(fs)
 }
@@ -2342,6 +2361,7 @@ operators! {
     MOVE_POLICY = "structure/policy-output-under-enabling", EnablingOutputUnderPolicyOutcome, REQUIRED, move_policy_output_under_enabling;
     MOVE_ENABLING = "structure/enabling-output-under-policy", EnablingOutputUnderPolicyOutcome, REQUIRED, move_enabling_output_under_policy;
     OUTCOME_NO_OUTPUTS = "structure/empty-outcome", OutcomeWithoutOutputs, REQUIRED, outcome_without_outputs;
+    OUTCOME_CODE_SCHEME = "structure/outcome-code-scheme", OutcomeCodeScheme, REQUIRED, outcome_code_scheme;
     GAP_OUTPUT = "structure/output-number-gap", CodeSequenceGap, REQUIRED, gap_in_output_numbers;
     GAP_POLICY = "structure/policy-outcome-number-gap", CodeSequenceGap, REQUIRED, gap_in_policy_outcome_numbers;
     GAP_ENABLING = "structure/enabling-outcome-letter-gap", CodeSequenceGap, REQUIRED, gap_in_enabling_outcome_letters;
@@ -2546,6 +2566,7 @@ kill_tests! {
     kills_policy_output_under_enabling => MOVE_POLICY,
     kills_enabling_output_under_policy => MOVE_ENABLING,
     kills_outcome_without_outputs => OUTCOME_NO_OUTPUTS,
+    kills_outcome_code_scheme => OUTCOME_CODE_SCHEME,
     kills_output_number_gap => GAP_OUTPUT,
     kills_policy_outcome_number_gap => GAP_POLICY,
     kills_enabling_outcome_letter_gap => GAP_ENABLING,

@@ -388,6 +388,32 @@ fn structure_outcome_without_outputs() {
 }
 
 #[test]
+fn structure_outcome_code_scheme() {
+    assert_baseline_clean_of(Rule::OutcomeCodeScheme);
+    let text = fault("code = \"A\"\n", "code = \"EA1\"\n")
+        .replace("code = \"A.1\"", "code = \"EA1.1\"")
+        .replace("demo:A.1", "demo:EA1.1")
+        // EA1 is no enabling outcome: the framework now counts none.
+        .replace(
+            "property = \"count.enabling-outcomes\"\nvalue = 1",
+            "property = \"count.enabling-outcomes\"\nvalue = 0",
+        );
+    let d = check(
+        &text,
+        Rule::OutcomeCodeScheme,
+        "outcome EA1 of the Programme and Budget demo is coded neither by a number nor by a capital letter",
+        "\"EA1\"\n",
+    );
+    assert_eq!(
+        d.help,
+        "number a policy outcome (1, 2, …) and letter an enabling one (A, B, …), or give the framework another kind"
+    );
+    // Any other kind of framework codes its outcomes as it likes.
+    let other = with_fault(&text, "kind = \"programme-and-budget\"", "kind = \"other\"");
+    assert!(report_for(&other).is_empty());
+}
+
+#[test]
 fn structure_code_sequence_gap() {
     assert_baseline_clean_of(Rule::CodeSequenceGap);
     let text = fault("code = \"1.2\"", "code = \"1.3\"").replace("demo:1.2", "demo:1.3");
@@ -1021,8 +1047,8 @@ fn documented_codes() -> Vec<&'static str> {
 }
 
 #[test]
-fn there_are_45_rules_in_six_families() {
-    assert_eq!(Rule::ALL.len(), 45);
+fn there_are_46_rules_in_six_families() {
+    assert_eq!(Rule::ALL.len(), 46);
     let mut by_family: BTreeMap<&str, usize> = BTreeMap::new();
     for rule in Rule::ALL {
         *by_family.entry(rule.family().as_str()).or_default() += 1;
@@ -1034,7 +1060,7 @@ fn there_are_45_rules_in_six_families() {
             ("links", 9),
             ("numbers", 5),
             ("results", 10),
-            ("structure", 12),
+            ("structure", 13),
             ("time", 7)
         ])
     );

@@ -120,6 +120,7 @@ fn problems(set: &FrameworkSet) -> Vec<String> {
                             && output.global_level.is_empty(),
                         format!("{id}:{code}: actions of an enabling output"),
                     ),
+                    other => check(false, format!("{id}:{code}: an outcome of kind {other}")),
                 }
             }
         }
