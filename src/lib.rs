@@ -83,6 +83,8 @@ pub mod builtin;
 mod error;
 pub mod format;
 pub mod graph;
+#[cfg(feature = "iati")]
+pub mod iati;
 mod id;
 mod model;
 mod period;
@@ -100,11 +102,12 @@ pub use id::{
     StandardKind, StandardRef, TargetPart,
 };
 pub use model::{
-    ActionLevel, Aggregation, Claim, ClaimValue, Coverage, DataPoint, DataPoints, Deliverable, DeliverableObservation,
-    DeliverableStatus, Direction, Element, Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, Indicator,
-    IndicatorObservation, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Outcome, Output, Plan, Programme,
-    ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region, ReportKind, Share, Standard, StandardCatalogue,
-    StatedLink, TargetObservation, Value,
+    ActionLevel, Activity, ActivityDate, Aggregation, Claim, ClaimValue, Classification, Coverage, DataPoint,
+    DataPoints, DateKind, Deliverable, DeliverableObservation, DeliverableStatus, Direction, DocumentLink, Element,
+    Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, FundingKind, Indicator, IndicatorObservation,
+    IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation, OrganisationRole, Outcome, Output, Participant,
+    Plan, PolicyMarker, Programme, ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region, Related,
+    Relation, ReportKind, Share, Standard, StandardCatalogue, StatedLink, TargetObservation, Value,
 };
 pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};
 

@@ -1,5 +1,6 @@
 //! The typed domain: frameworks and their elements, one file per concept.
 
+mod activity;
 mod claim;
 mod compact;
 mod deliverable;
@@ -16,6 +17,10 @@ mod set;
 mod standard;
 mod value;
 
+pub use activity::{
+    Activity, ActivityDate, Classification, DateKind, DocumentLink, Organisation, OrganisationRole, Participant,
+    PolicyMarker, Related, Relation,
+};
 pub use claim::{Claim, ClaimValue};
 pub use deliverable::Deliverable;
 pub use framework::{Framework, FrameworkKind, Plan};
@@ -23,7 +28,7 @@ pub use indicator::{Aggregation, Direction, Indicator, IndicatorPeriod, Measure}
 pub use link::{Link, LinkDetail, LinkKind, Share, StatedLink};
 pub use outcome::Outcome;
 pub use output::{ActionLevel, Output};
-pub use programme::{Coverage, Endorsement, Funding, Programme, ProgrammeKind, ProgrammeTarget, Region};
+pub use programme::{Coverage, Endorsement, Funding, FundingKind, Programme, ProgrammeKind, ProgrammeTarget, Region};
 pub use provenance::Provenance;
 pub use report::{
     DeliverableObservation, DeliverableStatus, IndicatorObservation, ProgressReport, ReportKind, TargetObservation,

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Indicator, Link, Provenance};
+use super::{Activity, Indicator, Link, Provenance};
 use crate::id::{Expected, ParseError};
 use crate::{PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
 
@@ -309,9 +309,82 @@ pub struct Funding {
     /// What the money is for, in a short phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// Whether the money is a budget or which kind of transaction it is;
+    /// absent for funding a document states in prose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FundingKind>,
+    /// The date at which the amount is valued in its currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_date: Option<PartialDate>,
     /// Where it is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,
+}
+
+/// What a funding entry records: a budget, or a transaction of one of
+/// IATI's transaction types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FundingKind {
+    /// Money planned for a period.
+    Budget,
+    /// Transaction type 1: funds received.
+    IncomingFunds,
+    /// 2: a firm commitment to spend.
+    OutgoingCommitment,
+    /// 3: money passed to another organisation.
+    Disbursement,
+    /// 4: money spent directly.
+    Expenditure,
+    /// 5: interest paid on a loan.
+    InterestPayment,
+    /// 6: a loan repaid.
+    LoanRepayment,
+    /// 7: a reimbursement.
+    Reimbursement,
+    /// 8: equity bought.
+    PurchaseOfEquity,
+    /// 9: equity sold.
+    SaleOfEquity,
+    /// 10: a credit guarantee.
+    CreditGuarantee,
+    /// 11: a commitment received.
+    IncomingCommitment,
+    /// 12: a pledge made.
+    OutgoingPledge,
+    /// 13: a pledge received.
+    IncomingPledge,
+}
+
+impl FundingKind {
+    /// The transaction kind of IATI's TransactionType code `1` to `13`.
+    ///
+    /// ```
+    /// use ilo_frameworks::FundingKind;
+    ///
+    /// assert_eq!(FundingKind::from_transaction_code("3"), Some(FundingKind::Disbursement));
+    /// assert_eq!(FundingKind::from_transaction_code("14"), None);
+    /// ```
+    pub fn from_transaction_code(code: &str) -> Option<Self> {
+        use FundingKind as K;
+        Some(match code.trim() {
+            "1" => K::IncomingFunds,
+            "2" => K::OutgoingCommitment,
+            "3" => K::Disbursement,
+            "4" => K::Expenditure,
+            "5" => K::InterestPayment,
+            "6" => K::LoanRepayment,
+            "7" => K::Reimbursement,
+            "8" => K::PurchaseOfEquity,
+            "9" => K::SaleOfEquity,
+            "10" => K::CreditGuarantee,
+            "11" => K::IncomingCommitment,
+            "12" => K::OutgoingPledge,
+            "13" => K::IncomingPledge,
+            _ => return None,
+        })
+    }
 }
 
 /// A development-cooperation programme or project and what it is linked to.
@@ -431,6 +504,9 @@ pub struct Programme {
     /// The programme it follows on from, where the documents say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub succeeds: Option<Ref>,
+    /// What an IATI activity record says beyond the fields above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Box<Activity>>,
     /// Where it is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,
@@ -462,6 +538,7 @@ impl Programme {
             standards: Vec::new(),
             contributes_to: Vec::new(),
             succeeds: None,
+            activity: None,
             source: Provenance::default(),
         }
     }

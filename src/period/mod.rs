@@ -12,3 +12,11 @@ pub use partial_date::PartialDate;
 pub use quarter::{MAX_YEAR, MIN_YEAR, Quarter};
 pub use span::Period;
 pub use timeframe::{QuarterRange, Timeframe};
+
+/// A day written exactly `YYYY-MM-DD`, with a year from [`MIN_YEAR`] to
+/// [`MAX_YEAR`].
+#[cfg_attr(not(feature = "iati"), allow(dead_code))]
+pub(crate) fn strict_day(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    quarter::strict_date(text).filter(|d| (MIN_YEAR..=MAX_YEAR).contains(&d.year()))
+}

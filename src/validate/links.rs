@@ -384,6 +384,7 @@ fn joins(kind: LinkKind, from: NodeKind, to: NodeKind) -> bool {
         LinkKind::PartOf => matches!(
             (from, to),
             (K::Output, K::Outcome)
+                | (K::Programme, K::Programme)
                 | (K::Outcome | K::Programme | K::Deliverable, K::Framework)
                 | (K::SdgIndicator, K::SdgTarget)
                 | (K::SdgTarget, K::SdgGoal)
@@ -400,7 +401,9 @@ fn allowed(kind: LinkKind) -> &'static str {
         LinkKind::ContributesTo => {
             "contributes_to leads from a programme, deliverable, outcome or output to an output, outcome or SDG code"
         }
-        LinkKind::PartOf => "part_of leads from an output to its outcome, or from an element to its framework",
+        LinkKind::PartOf => {
+            "part_of leads from an output to its outcome, from a project to the programme it is part of, or from an element to its framework"
+        }
         LinkKind::Measures => "measures leads from an indicator to an output or outcome",
         LinkKind::Cites => "cites leads from an element to a labour standard",
         LinkKind::SupportedBy => "supported_by leads from a programme to a partner, initiative or programme",

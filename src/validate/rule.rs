@@ -25,6 +25,8 @@ pub enum Family {
     Numbers,
     /// Indicators' values and periods, and what progress reports say.
     Results,
+    /// IATI activity files, as the importer reads them (feature `iati`).
+    Iati,
 }
 
 impl Family {
@@ -36,6 +38,7 @@ impl Family {
         Family::Time,
         Family::Numbers,
         Family::Results,
+        Family::Iati,
     ];
 
     /// `format`, `structure`, `links`, `time`, `numbers` or `results`.
@@ -47,6 +50,7 @@ impl Family {
             Family::Time => "time",
             Family::Numbers => "numbers",
             Family::Results => "results",
+            Family::Iati => "iati",
         }
     }
 }
@@ -161,6 +165,20 @@ rules! {
     CompletedAfterSchedule => (Results, "completed-after-schedule", Note, "A deliverable was completed after its last scheduled quarter."),
     CompletedAfterReport => (Results, "completed-after-report", Error, "A report gives a completion quarter that begins after the report's own date."),
     DoubleCount => (Results, "double-count", Note, "An element's indicator values reach one output or outcome along two or more paths whose shares add up to more than the whole (a diamond); roll-ups count them once."),
+    IatiBadIdentifier => (Iati, "bad-identifier", Error, "An activity's `iati-identifier` is missing or cannot name a programme (it holds `;`, a control character or white space other than single inner spaces); the activity is left out."),
+    IatiIdentifierSpaces => (Iati, "identifier-spaces", Warning, "An activity's `iati-identifier` starts or ends with white space (IATI rule 1.3.1); the identifier is read without it."),
+    IatiIdentifierPrefix => (Iati, "identifier-prefix", Warning, "An activity's identifier does not start with its reporting organisation's identifier and a hyphen, or equals it (IATI rules 1.1.21 and 1.1.3)."),
+    IatiIdentifierCharacters => (Iati, "identifier-characters", Warning, "An activity's identifier holds `/`, `&`, `|` or `?` (IATI rule 1.3.13)."),
+    IatiDuplicateIdentifier => (Iati, "duplicate-identifier", Error, "Two activities have the same identifier, in one file or across the files read together; the later is left out."),
+    IatiInvalidDate => (Iati, "invalid-date", Error, "A date is not written `YYYY-MM-DD` (or its year is outside 1900 to 2199); the date is left out."),
+    IatiInvalidNumber => (Iati, "invalid-number", Error, "A value or percentage is not a finite number; it is left out."),
+    IatiUnknownCode => (Iati, "unknown-code", Warning, "A code is outside its IATI codelist (an organisation role, a date type, a relation, a transaction type); the element is left out."),
+    IatiDateOrder => (Iati, "date-order", Error, "A start date comes after its end date: the planned or actual dates of an activity, or a budget's or indicator's period (IATI rules 11.1.2, 11.1.3, 8.6.3)."),
+    IatiDateInFuture => (Iati, "date-in-future", Error, "An actual date, a transaction date or the last-updated date lies after the day the import is told is today (IATI rules 11.1.1, 11.1.4, 11.1.5, 11.2.1, 11.2.2)."),
+    IatiPercentageRange => (Iati, "percentage-range", Error, "A percentage of a sector, country or region is outside 0 to 100 (IATI rules 12.1.1, 12.3.1)."),
+    IatiPercentageSum => (Iati, "percentage-sum", Error, "The percentages of an activity's sectors within one vocabulary, or of its recipient countries and regions, do not add up to 100 (IATI rules 2.1.2, 3.1.2)."),
+    IatiOutsideActivity => (Iati, "outside-activity", Note, "A related activity is not among the activities read; the relation is kept as data, not as a link."),
+    IatiUnknownSdgCode => (Iati, "unknown-sdg-code", Error, "An SDG tag or sector code is no goal, target or indicator of the UN catalogue; it is left out."),
 }
 
 impl Rule {

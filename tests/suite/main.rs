@@ -7,6 +7,8 @@ mod formats;
 mod graph;
 mod graph_props;
 mod hostile;
+#[cfg(feature = "iati")]
+mod iati;
 mod identifiers;
 mod invariants;
 mod mutation;

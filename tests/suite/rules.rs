@@ -1047,8 +1047,8 @@ fn documented_codes() -> Vec<&'static str> {
 }
 
 #[test]
-fn there_are_46_rules_in_six_families() {
-    assert_eq!(Rule::ALL.len(), 46);
+fn there_are_60_rules_in_seven_families() {
+    assert_eq!(Rule::ALL.len(), 60);
     let mut by_family: BTreeMap<&str, usize> = BTreeMap::new();
     for rule in Rule::ALL {
         *by_family.entry(rule.family().as_str()).or_default() += 1;
@@ -1057,6 +1057,7 @@ fn there_are_46_rules_in_six_families() {
         by_family,
         BTreeMap::from([
             ("format", 2),
+            ("iati", 14),
             ("links", 9),
             ("numbers", 5),
             ("results", 10),
@@ -1148,10 +1149,24 @@ fn documented_section(rule: Rule) -> &'static str {
 fn every_example_in_the_documentation_gives_the_message_shown() {
     for &rule in Rule::ALL {
         let section = documented_section(rule);
-        let example = fenced(section, "toml").unwrap_or_else(|| panic!("{rule}: an example"));
         let message = fenced(section, "text")
             .unwrap_or_else(|| panic!("{rule}: a message"))
             .trim_end();
+        if rule.family() == Family::Iati {
+            let example = fenced(section, "xml").unwrap_or_else(|| panic!("{rule}: an XML example"));
+            let options = ilo_frameworks::iati::ImportOptions::new("mine".parse().unwrap())
+                .with_today(chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
+            let import = ilo_frameworks::iati::import_str(example, "mine.xml", &options)
+                .unwrap_or_else(|e| panic!("{rule}: the example imports: {e}"));
+            let messages: Vec<&str> = import.report.of_rule(rule).map(|d| d.message.as_str()).collect();
+            assert_eq!(
+                messages.join("\n"),
+                message,
+                "{rule}: the example gives the message shown"
+            );
+            continue;
+        }
+        let example = fenced(section, "toml").unwrap_or_else(|| panic!("{rule}: an example"));
         let report = if rule.family() == Family::Format {
             validate::lint_toml(example, "mine.toml", &Config::default()).0
         } else {

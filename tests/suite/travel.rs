@@ -377,7 +377,7 @@ fn every_named_enum_parses_what_as_str_writes() {
         Family::ALL,
         |f| f.as_str().to_owned(),
         Expected::Family,
-        "format, structure, links, time, numbers, results",
+        "format, structure, links, time, numbers, results, iati",
     );
     names_read_back(Format::ALL, |f| f.as_str().to_owned(), Expected::Format, "toml, json");
     names_read_back(

@@ -1,0 +1,574 @@
+//! From an activity's elements to a programme: the fields every programme
+//! has, the IATI details, SDG codes, crosswalk links, and the hierarchy
+//! once every activity is read.
+
+use std::collections::{BTreeSet, HashMap};
+use std::num::NonZeroU32;
+
+use chrono::NaiveDate;
+
+use super::ImportOptions;
+use super::rules::{self, Findings};
+use super::xml::Node;
+use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
+use crate::validate::{Report, Rule};
+use crate::{
+    Activity, ActivityDate, Classification, DateKind, DocumentLink, ElementCode, Framework, FrameworkId, Funding,
+    FundingKind, Link, LinkDetail, LinkKind, Organisation, OrganisationRole, Participant, Period, PolicyMarker,
+    Programme, ProgrammeId, ProgrammeKind, Provenance, Ref, Related, Relation, SdgCode, Share, StatedLink,
+};
+
+/// A relation an activity states, to be resolved once every activity is
+/// read.
+struct Stated {
+    from: usize,
+    relation: Relation,
+    id: String,
+    line: usize,
+    column: usize,
+    file: usize,
+}
+
+/// Builds the framework activity by activity.
+pub(super) struct Importer<'o> {
+    framework: &'o FrameworkId,
+    options: &'o ImportOptions,
+    sdg: Option<&'static SdgCatalogue>,
+    findings: Findings<'o>,
+    programmes: Vec<Programme>,
+    index: HashMap<ProgrammeId, usize>,
+    relations: Vec<Stated>,
+    files: Vec<String>,
+}
+
+impl<'o> Importer<'o> {
+    pub(super) fn new(framework: &'o FrameworkId, options: &'o ImportOptions) -> Self {
+        Importer {
+            framework,
+            options,
+            sdg: crate::builtin::sdg().ok(),
+            findings: Findings::new(&options.config),
+            programmes: Vec::new(),
+            index: HashMap::new(),
+            relations: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    pub(super) fn start_file(&mut self, file: &str) {
+        self.findings.start_file(file);
+        self.files.push(file.to_owned());
+    }
+
+    fn reference(&self, id: &ProgrammeId) -> Ref {
+        Ref::element(self.framework.clone(), ElementCode::from(id))
+    }
+
+    /// Reads one activity; one left out is reported.
+    pub(super) fn add(&mut self, activity: &Node) {
+        let Some(id) = self.identifier(activity) else {
+            return;
+        };
+        let subject = self.reference(&id);
+        if self.index.contains_key(&id) {
+            self.findings.report(
+                Rule::IatiDuplicateIdentifier,
+                activity.child("iati-identifier").unwrap_or(activity),
+                Some(&subject),
+                format!("the identifier {id} is given to an earlier activity too; this one is left out"),
+                "give each activity its own identifier, or read each version of a file alone",
+            );
+            return;
+        }
+        let name = activity.child("title").and_then(Node::narrative).unwrap_or_default();
+        let mut programme = Programme::new(id.clone(), ProgrammeKind::Project, name);
+        programme.source = Provenance {
+            document: self.files.last().cloned(),
+            section: Some("iati-activity".to_owned()),
+            line: u32::try_from(activity.line).ok().and_then(NonZeroU32::new),
+        };
+        let mut details = Activity::default();
+        let reporting = activity.child("reporting-org").map(organisation);
+        rules::identifier(
+            activity,
+            id.as_str(),
+            reporting.as_ref().and_then(|o| o.id.as_deref()),
+            &subject,
+            &mut self.findings,
+        );
+        details.reporting_org = reporting;
+        details.humanitarian = matches!(activity.attribute("humanitarian"), Some("1" | "true"));
+        details.last_updated = activity.attribute("last-updated-datetime").map(str::to_owned);
+        if let Some(updated) = details.last_updated.as_deref().and_then(|d| d.get(..10))
+            && let Some(day) = crate::period::strict_day(updated)
+        {
+            rules::not_in_future(
+                activity,
+                "last update",
+                day,
+                self.options.today,
+                &subject,
+                &mut self.findings,
+            );
+        }
+        programme.status = activity
+            .child("activity-status")
+            .and_then(|s| s.attribute("code"))
+            .map(|code| status_name(code).map_or_else(|| code.to_owned(), str::to_owned));
+        self.dates(activity, &mut programme, &mut details, &subject);
+        self.organisations(activity, &mut programme, &mut details, &subject);
+        self.places_and_sectors(activity, &mut programme, &mut details, &subject);
+        self.money(activity, &mut programme, &subject);
+        for marker in activity.children("policy-marker") {
+            if let Some(code) = marker.attribute("code") {
+                details.policy_markers.push(PolicyMarker {
+                    vocabulary: marker.attribute("vocabulary").map(str::to_owned),
+                    code: code.to_owned(),
+                    significance: marker.attribute("significance").map(str::to_owned),
+                });
+            }
+        }
+        for scope in activity.children("humanitarian-scope") {
+            if let (Some(vocabulary), Some(code)) = (scope.attribute("vocabulary"), scope.attribute("code")) {
+                let mut entry = Classification::new(vocabulary, code);
+                entry.name = scope.narrative().map(str::to_owned);
+                details.humanitarian_scopes.push(entry);
+            }
+        }
+        for document in activity.children("document-link") {
+            if let Some(url) = document.attribute("url") {
+                details.documents.push(DocumentLink {
+                    url: url.to_owned(),
+                    title: document.child("title").and_then(Node::narrative).map(str::to_owned),
+                    format: document.attribute("format").map(str::to_owned),
+                });
+            }
+        }
+        let at = self.programmes.len();
+        for related in activity.children("related-activity") {
+            let (Some(code), Some(other)) = (related.attribute("type"), related.attribute("ref")) else {
+                continue;
+            };
+            match Relation::from_code(code) {
+                Some(relation) => self.relations.push(Stated {
+                    from: at,
+                    relation,
+                    id: other.trim().to_owned(),
+                    line: related.line,
+                    column: related.column,
+                    file: self.files.len() - 1,
+                }),
+                None => self.findings.report(
+                    Rule::IatiUnknownCode,
+                    related,
+                    Some(&subject),
+                    format!("<related-activity> of {subject} has type \"{code}\", which is no relation 1 to 5"),
+                    "use a RelatedActivityType code: 1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party",
+                ),
+            }
+        }
+        programme.activity = Some(Box::new(details));
+        self.index.insert(id, at);
+        self.programmes.push(programme);
+    }
+
+    /// The activity's identifier, or a finding when it cannot be one.
+    fn identifier(&mut self, activity: &Node) -> Option<ProgrammeId> {
+        let Some(node) = activity.child("iati-identifier") else {
+            self.findings.report(
+                Rule::IatiBadIdentifier,
+                activity,
+                None,
+                "an activity has no <iati-identifier>; it is left out".to_owned(),
+                "give every activity its identifier",
+            );
+            return None;
+        };
+        let written = node.text.as_str();
+        let trimmed = written.trim();
+        match ProgrammeId::new(trimmed) {
+            Ok(id) => {
+                if trimmed.len() != written.len() {
+                    let subject = self.reference(&id);
+                    self.findings.report(
+                        Rule::IatiIdentifierSpaces,
+                        node,
+                        Some(&subject),
+                        format!(
+                            "the identifier {written:?} has white space at either end; it is read as {:?}",
+                            id.as_str()
+                        ),
+                        "remove the white space around the identifier",
+                    );
+                }
+                Some(id)
+            }
+            Err(error) => {
+                self.findings.report(
+                    Rule::IatiBadIdentifier,
+                    node,
+                    None,
+                    format!("the activity identifier cannot name a programme ({error}); the activity is left out"),
+                    "publish the identifier without ';', control characters or runs of white space",
+                );
+                None
+            }
+        }
+    }
+
+    fn dates(&mut self, activity: &Node, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
+        let mut dates: Vec<(DateKind, NaiveDate, &Node)> = Vec::new();
+        for node in activity.children("activity-date") {
+            let Some(code) = node.attribute("type") else { continue };
+            let Some(kind) = DateKind::from_code(code) else {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    node,
+                    Some(subject),
+                    format!("<activity-date> of {subject} has type \"{code}\", which is no date type 1 to 4"),
+                    "use an ActivityDateType code: 1 planned start, 2 actual start, 3 planned end, 4 actual end",
+                );
+                continue;
+            };
+            if let Some(date) = rules::date(node, "iso-date", Some(subject), &mut self.findings) {
+                dates.push((kind, date, node));
+                if let Some(day) = rules::day(date) {
+                    details.dates.push(ActivityDate::new(kind, day));
+                }
+            }
+        }
+        rules::activity_dates(&dates, self.options.today, subject, &mut self.findings);
+        let find = |kind: DateKind| dates.iter().find(|(k, _, _)| *k == kind).map(|(_, d, _)| *d);
+        let start = find(DateKind::ActualStart).or(find(DateKind::PlannedStart));
+        let end = find(DateKind::ActualEnd).or(find(DateKind::PlannedEnd));
+        if let (Some(start), Some(end)) = (start, end) {
+            programme.period = Some(Period::new(start, end));
+        }
+        programme.launched = find(DateKind::ActualStart).and_then(rules::day);
+        programme.planned_launch = find(DateKind::PlannedStart).and_then(rules::day);
+    }
+
+    fn organisations(&mut self, activity: &Node, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
+        for node in activity.children("participating-org") {
+            let Some(code) = node.attribute("role") else { continue };
+            let Some(role) = OrganisationRole::from_code(code) else {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    node,
+                    Some(subject),
+                    format!("<participating-org> of {subject} has role \"{code}\", which is no role 1 to 4"),
+                    "use an OrganisationRole code: 1 funding, 2 accountable, 3 extending, 4 implementing",
+                );
+                continue;
+            };
+            let organisation = organisation(node);
+            if let Some(label) = organisation.label().map(str::to_owned) {
+                match role {
+                    OrganisationRole::Implementing if !programme.partners.contains(&label) => {
+                        programme.partners.push(label);
+                    }
+                    OrganisationRole::Funding => programme.funding.push(Funding {
+                        donor: Some(label),
+                        ..Funding::default()
+                    }),
+                    _ => {}
+                }
+            }
+            details.organisations.push(Participant { role, organisation });
+        }
+    }
+
+    fn places_and_sectors(
+        &mut self,
+        activity: &Node,
+        programme: &mut Programme,
+        details: &mut Activity,
+        subject: &Ref,
+    ) {
+        let mut places: Vec<(String, Option<f64>, &Node)> = Vec::new();
+        for node in activity.children("recipient-country") {
+            let Some(code) = node.attribute("code") else { continue };
+            let mut entry = Classification::country(code);
+            entry.percentage = self.percentage(node, subject);
+            places.push((String::new(), entry.percentage, node));
+            details.countries.push(entry);
+        }
+        for node in activity.children("recipient-region") {
+            let Some(code) = node.attribute("code") else { continue };
+            let mut entry = Classification::new(node.attribute("vocabulary").unwrap_or("1"), code);
+            entry.name = node.narrative().map(str::to_owned);
+            entry.percentage = self.percentage(node, subject);
+            places.push((String::new(), entry.percentage, node));
+            details.regions.push(entry);
+        }
+        if places.len() > 1 {
+            rules::percentages("country and region", &places, subject, &mut self.findings);
+        }
+        let mut sectors: Vec<(String, Option<f64>, &Node)> = Vec::new();
+        for node in activity.children("sector") {
+            let Some(code) = node.attribute("code") else { continue };
+            let vocabulary = node.attribute("vocabulary").unwrap_or("1");
+            let mut entry = Classification::new(vocabulary, code);
+            entry.name = node.narrative().map(str::to_owned);
+            entry.percentage = self.percentage(node, subject);
+            sectors.push((vocabulary.to_owned(), entry.percentage, node));
+            match vocabulary {
+                "7" | "8" | "9" => self.sdg(node, code, programme, subject),
+                _ => {}
+            }
+            if let Some(crosswalk) = &self.options.crosswalk {
+                for to in crosswalk.sector(vocabulary, code) {
+                    contribute(programme, to, entry.share());
+                }
+            }
+            details.sectors.push(entry);
+        }
+        // Several sectors of one vocabulary share the activity; one alone
+        // may leave out its percentage (IATI rule 2.1.4).
+        let several: Vec<(String, Option<f64>, &Node)> = sectors
+            .iter()
+            .filter(|(v, _, _)| sectors.iter().filter(|(w, _, _)| w == v).count() > 1)
+            .cloned()
+            .collect();
+        rules::percentages("sector", &several, subject, &mut self.findings);
+        for node in activity.children("tag") {
+            let (Some(vocabulary), Some(code)) = (node.attribute("vocabulary"), node.attribute("code")) else {
+                continue;
+            };
+            if matches!(vocabulary, "2" | "3") {
+                self.sdg(node, code, programme, subject);
+            }
+            if let Some(crosswalk) = &self.options.crosswalk {
+                for to in crosswalk.tag(vocabulary, code) {
+                    contribute(programme, to, None);
+                }
+            }
+            let mut entry = Classification::new(vocabulary, code);
+            entry.name = node.narrative().map(str::to_owned);
+            details.tags.push(entry);
+        }
+    }
+
+    fn percentage(&mut self, node: &Node, subject: &Ref) -> Option<f64> {
+        let text = node.attribute("percentage")?;
+        rules::number(node, "percentage", text, Some(subject), &mut self.findings)
+    }
+
+    /// Adds the SDG code a tag or sector names, reporting upper-case target
+    /// letters and codes the catalogue does not hold.
+    fn sdg(&mut self, node: &Node, code: &str, programme: &mut Programme, subject: &Ref) {
+        let known = |code: SdgCode| self.sdg.is_none_or(|catalogue| catalogue.contains(code));
+        match SdgMention::parse(code) {
+            Ok(mention) if known(mention.code) => {
+                if mention.deviations.contains(&Deviation::UpperCaseLetter) {
+                    self.findings.report(
+                        Rule::SdgCodeCase,
+                        node,
+                        Some(subject),
+                        format!(
+                            "SDG code \"{code}\" of {subject} writes its target letter in upper case; it is read as {}",
+                            mention.code
+                        ),
+                        mention.hint().unwrap_or_default(),
+                    );
+                }
+                if !programme.sdg.contains(&mention.code) {
+                    programme.sdg.push(mention.code);
+                }
+            }
+            _ => self.findings.report(
+                Rule::IatiUnknownSdgCode,
+                node,
+                Some(subject),
+                format!(
+                    "<{}> of {subject} names \"{code}\", which is no SDG goal, target or indicator; it is left out",
+                    node.name
+                ),
+                "use the UN's codes: goals 1 to 17, targets such as 8.7 or 8.b, indicators such as 8.7.1",
+            ),
+        }
+    }
+
+    fn money(&mut self, activity: &Node, programme: &mut Programme, subject: &Ref) {
+        let currency = activity.attribute("default-currency");
+        for node in activity.children("budget") {
+            let mut funding = Funding {
+                kind: Some(FundingKind::Budget),
+                ..Funding::default()
+            };
+            let start = node
+                .child("period-start")
+                .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
+            let end = node
+                .child("period-end")
+                .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
+            if let (Some(start), Some(end)) = (start, end) {
+                rules::period_order(node, "budget period", start, end, subject, &mut self.findings);
+                funding.period = Some(Period::new(start, end));
+            }
+            self.value(node, currency, &mut funding, subject);
+            programme.funding.push(funding);
+        }
+        for node in activity.children("transaction") {
+            let code = node.child("transaction-type").and_then(|t| t.attribute("code"));
+            let Some(kind) = code.and_then(FundingKind::from_transaction_code) else {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    node,
+                    Some(subject),
+                    format!(
+                        "a <transaction> of {subject} has the type {}, which is no transaction type 1 to 13; it is left out",
+                        code.map_or_else(|| "none".to_owned(), |c| format!("\"{c}\""))
+                    ),
+                    "give <transaction-type code=\"N\"/> with a TransactionType code",
+                );
+                continue;
+            };
+            let mut funding = Funding {
+                kind: Some(kind),
+                donor: node
+                    .child("provider-org")
+                    .and_then(|o| organisation(o).label().map(str::to_owned)),
+                ..Funding::default()
+            };
+            if let Some(date) = node
+                .child("transaction-date")
+                .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings))
+            {
+                rules::not_in_future(
+                    node,
+                    "transaction date",
+                    date,
+                    self.options.today,
+                    subject,
+                    &mut self.findings,
+                );
+            }
+            self.value(node, currency, &mut funding, subject);
+            programme.funding.push(funding);
+        }
+    }
+
+    /// The amount, currency and value date of the `value` of `node`.
+    fn value(&mut self, node: &Node, currency: Option<&str>, funding: &mut Funding, subject: &Ref) {
+        let Some(value) = node.child("value") else { return };
+        funding.amount = rules::number(value, "value", &value.text, Some(subject), &mut self.findings);
+        funding.currency = value.attribute("currency").or(currency).map(str::to_owned);
+        funding.value_date = value
+            .attribute("value-date")
+            .and_then(|_| rules::date(value, "value-date", Some(subject), &mut self.findings))
+            .and_then(rules::day);
+    }
+
+    /// Resolves the relations: parents and children among the activities
+    /// read become `part_of` links, each pair once; the rest is kept as
+    /// data, and a reference outside is noted.
+    pub(super) fn finish(mut self, framework: &mut Framework) -> Report {
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let relations = std::mem::take(&mut self.relations);
+        for stated in relations {
+            let other = ProgrammeId::new(&stated.id)
+                .ok()
+                .and_then(|id| self.index.get(&id).copied());
+            let pair = match (stated.relation, other) {
+                (Relation::Parent, Some(parent)) => Some((stated.from, parent)),
+                (Relation::Child, Some(child)) => Some((child, stated.from)),
+                _ => None,
+            };
+            match pair {
+                Some(pair) => {
+                    if pairs.insert(pair) {
+                        let (child, parent) = pair;
+                        let from = self.reference(&self.programmes[child].id);
+                        let to = self.reference(&self.programmes[parent].id);
+                        framework.links.push(StatedLink::new(
+                            from,
+                            LinkKind::PartOf,
+                            to,
+                            Provenance {
+                                document: self.files.get(stated.file).cloned(),
+                                section: Some("related-activity".to_owned()),
+                                line: u32::try_from(stated.line).ok().and_then(NonZeroU32::new),
+                            },
+                        ));
+                    }
+                }
+                None => {
+                    let subject = self.reference(&self.programmes[stated.from].id);
+                    if other.is_none() {
+                        let node = Node {
+                            name: "related-activity".into(),
+                            line: stated.line,
+                            column: stated.column,
+                            ..Node::default()
+                        };
+                        self.findings.start_file(&self.files[stated.file].clone());
+                        self.findings.report(
+                            Rule::IatiOutsideActivity,
+                            &node,
+                            Some(&subject),
+                            format!(
+                                "{subject} names {} {:?}, which is not among the activities read; it is kept as data",
+                                article(stated.relation),
+                                stated.id
+                            ),
+                            "read the file that holds it too, to link them",
+                        );
+                    }
+                    if let Some(details) = self.programmes[stated.from].activity.as_deref_mut() {
+                        details.related.push(Related::new(stated.relation, stated.id));
+                    }
+                }
+            }
+        }
+        framework.programmes = self.programmes;
+        Report::new(self.findings.out)
+    }
+}
+
+fn article(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Parent => "a parent",
+        Relation::Child => "a child",
+        Relation::Sibling => "a sibling",
+        Relation::CoFunded => "a co-funded activity",
+        Relation::ThirdParty => "a third-party activity",
+    }
+}
+
+/// A `contributes_to` link to `to`, with `share` when it is one.
+fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
+    let link = match share.and_then(|s| Share::new(s).ok()) {
+        Some(share) => Link::Detailed(Box::new(LinkDetail {
+            to: to.clone(),
+            share: Some(share),
+            source: None,
+        })),
+        None => Link::To(to.clone()),
+    };
+    programme.contributes_to.push(link);
+}
+
+/// The organisation an element names by `ref` and narrative.
+fn organisation(node: &Node) -> Organisation {
+    Organisation {
+        id: node
+            .attribute("ref")
+            .filter(|r| !r.trim().is_empty())
+            .map(str::to_owned),
+        name: node.narrative().filter(|n| !n.trim().is_empty()).map(str::to_owned),
+    }
+}
+
+/// The name of an ActivityStatus code.
+fn status_name(code: &str) -> Option<&'static str> {
+    Some(match code.trim() {
+        "1" => "pipeline/identification",
+        "2" => "implementation",
+        "3" => "finalisation",
+        "4" => "closed",
+        "5" => "cancelled",
+        "6" => "suspended",
+        _ => return None,
+    })
+}
