@@ -183,6 +183,14 @@ impl SourceMap {
         self.spans.insert(Location::Framework(id.clone()), vec![(file, 0..0)]);
     }
 
+    /// Records that the framework `id` was read from `origin`, a file whose
+    /// text is not kept (an IATI activity file, read as it streams by):
+    /// findings on the framework name the file but no line.
+    pub fn add_unkept(&mut self, id: &FrameworkId, origin: &str) {
+        let file = self.push_file("", origin);
+        self.whole_file(id, file);
+    }
+
     /// Reads a set of frameworks and reports from TOML text
     /// (`[[frameworks]]`, `[[reports]]`) and records where each one's parts
     /// are, as [`SourceMap::add_toml`] and [`SourceMap::add_report_toml`] do.
@@ -399,6 +407,10 @@ impl SourceMap {
     pub fn lines_around(&self, span: &Span, context: usize) -> Option<SourceLines<'_>> {
         let file = *self.by_name.get(&span.file)?;
         let text = &*self.files[file].text;
+        // A file whose text is not kept (JSON, XML) shows no lines.
+        if text.is_empty() {
+            return None;
+        }
         let index = self.index(file);
         // A span from elsewhere may point past the end; it shows the end.
         let offset = span.offset.min(text.len());

@@ -26,6 +26,7 @@ struct Stated {
     id: String,
     line: usize,
     column: usize,
+    offset: usize,
     file: usize,
 }
 
@@ -83,7 +84,7 @@ impl<'o> Importer<'o> {
         let name = activity.child("title").and_then(Node::narrative).unwrap_or_default();
         let mut programme = Programme::new(id.clone(), ProgrammeKind::Project, name);
         programme.source = Provenance {
-            document: self.files.last().cloned(),
+            document: self.files.last().map(|f| super::file_name(f).to_owned()),
             section: Some("iati-activity".to_owned()),
             line: u32::try_from(activity.line).ok().and_then(NonZeroU32::new),
         };
@@ -156,6 +157,7 @@ impl<'o> Importer<'o> {
                     id: other.trim().to_owned(),
                     line: related.line,
                     column: related.column,
+                    offset: related.offset,
                     file: self.files.len() - 1,
                 }),
                 None => self.findings.report(
@@ -486,7 +488,7 @@ impl<'o> Importer<'o> {
                             LinkKind::PartOf,
                             to,
                             Provenance {
-                                document: self.files.get(stated.file).cloned(),
+                                document: self.files.get(stated.file).map(|f| super::file_name(f).to_owned()),
                                 section: Some("related-activity".to_owned()),
                                 line: u32::try_from(stated.line).ok().and_then(NonZeroU32::new),
                             },
@@ -500,6 +502,7 @@ impl<'o> Importer<'o> {
                             name: "related-activity".into(),
                             line: stated.line,
                             column: stated.column,
+                            offset: stated.offset,
                             ..Node::default()
                         };
                         self.findings.start_file(&self.files[stated.file].clone());

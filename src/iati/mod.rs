@@ -235,9 +235,15 @@ pub fn import_files(paths: &[impl AsRef<Path>], options: &ImportOptions) -> Resu
     import_readers(inputs, options)
 }
 
+/// The last part of a file's path, which names it in titles and
+/// provenance without the folders of the machine that read it.
+pub(crate) fn file_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
 fn import_readers<R: BufRead>(inputs: Vec<(String, R)>, options: &ImportOptions) -> Result<Import, IatiError> {
     let title = options.title.clone().unwrap_or_else(|| {
-        let files: Vec<&str> = inputs.iter().map(|(file, _)| file.as_str()).collect();
+        let files: Vec<&str> = inputs.iter().map(|(file, _)| file_name(file)).collect();
         format!("IATI activities of {}", files.join(", "))
     });
     let mut framework = Framework::new(options.framework.clone(), FrameworkKind::Other, title);

@@ -48,7 +48,7 @@ impl<'c> Findings<'c> {
                 file: self.file.clone(),
                 line: node.line,
                 column: node.column,
-                offset: 0,
+                offset: node.offset,
                 length: 0,
             });
         if let Some(subject) = subject {

@@ -25,6 +25,8 @@ pub(crate) struct Node {
     pub(crate) children: Vec<Node>,
     pub(crate) line: usize,
     pub(crate) column: usize,
+    /// The byte offset of the element's `<` in the file.
+    pub(crate) offset: usize,
 }
 
 impl Node {
@@ -101,6 +103,7 @@ pub(crate) struct Activities<R: BufRead> {
 struct Place {
     line: usize,
     column: usize,
+    offset: u64,
 }
 
 impl<R: BufRead> Activities<R> {
@@ -128,7 +131,8 @@ impl<R: BufRead> Activities<R> {
         let counted = self.xml.get_ref();
         Place {
             line: counted.line,
-            column: (counted.offset - counted.line_start) as usize + 1,
+            column: usize::try_from(counted.offset - counted.line_start).unwrap_or(usize::MAX) + 1,
+            offset: counted.offset,
         }
     }
 
@@ -311,6 +315,7 @@ fn node<R: BufRead>(
         children: Vec::new(),
         line: at.line,
         column: at.column,
+        offset: usize::try_from(at.offset).unwrap_or(usize::MAX),
     })
 }
 

@@ -286,9 +286,17 @@ impl Classification {
         self
     }
 
-    /// The percentage as a fraction from 0 to 1.
+    /// The percentage as a fraction from 0 to 1: the number nearest the
+    /// percentage's decimal digits moved two places, so that `41.1` gives
+    /// `0.411` and not `41.1 / 100` (`0.41100000000000003`).
+    ///
+    /// ```
+    /// use ilo_frameworks::Classification;
+    ///
+    /// assert_eq!(Classification::new("99", "IA2").with_percentage(41.1).share(), Some(0.411));
+    /// ```
     pub fn share(&self) -> Option<f64> {
-        self.percentage.map(|p| p / 100.0)
+        self.percentage.map(|p| format!("{p}e-2").parse().unwrap_or(p / 100.0))
     }
 
     /// The English short name of a recipient country's code, from the ISO

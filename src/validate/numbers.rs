@@ -182,38 +182,39 @@ fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
-/// The shares of each programme's and deliverable's contributions: its own,
-/// and those any framework of the set states for it.
+/// The shares of each programme's and deliverable's contributions to the
+/// elements of each framework: its own, and those any framework of the set
+/// states for it. Each framework divides an element's effort in its own way
+/// (UNHCR's impact areas and its outcome areas each take the whole of an
+/// operation), so shares are added up per framework they lead to.
 fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
-    // The shares of the links other frameworks state, by element: few
-    // elements have any, so they are looked up only for those.
-    let stated = |owner: &Ref| -> f64 {
-        cx.stated_from
-            .get(owner)
-            .into_iter()
-            .flatten()
-            .filter(|(_, _, l)| l.kind == LinkKind::ContributesTo)
-            .filter_map(|(_, _, l)| l.share)
-            .map(Share::value)
-            .sum()
-    };
     let mut check = |owner: &dyn Fn() -> Ref, code: &str, links: &[Link]| {
-        let own = own_shares(links);
-        // Without stated links the total is the element's own; build its
-        // reference only when it may matter.
-        if own <= 1.0 + 1e-9 && !cx.has_stated_links(&f.id, code) {
+        let stated_here = cx.has_stated_links(&f.id, code);
+        // Without stated links, and within 1 in all, nothing can exceed:
+        // build the element's reference only when it may matter.
+        if own_shares(links) <= 1.0 + 1e-9 && !stated_here {
             return;
         }
         let reference = owner();
-        let total = own + stated(&reference);
-        if total > 1.0 + 1e-9 {
-            sink.report(
-                Rule::SharesExceedWhole,
-                Location::Field(reference.clone(), "contributes_to".to_owned()),
-                vec![reference.clone()],
-                format!("the shares of {reference}'s contributions add up to {total}, more than 1"),
-                "lower the shares so that together they are at most 1",
-            );
+        let mut totals: Vec<(&str, f64)> = Vec::new();
+        for link in links {
+            add_share(&mut totals, link.target(), link.share());
+        }
+        let stated = cx.stated_from.get(&reference).into_iter().flatten();
+        for (_, _, l) in stated.filter(|(_, _, l)| l.kind == LinkKind::ContributesTo) {
+            add_share(&mut totals, &l.to, l.share);
+        }
+        totals.sort_by(|a, b| a.0.cmp(b.0));
+        for (namespace, total) in totals {
+            if total > 1.0 + 1e-9 {
+                sink.report(
+                    Rule::SharesExceedWhole,
+                    Location::Field(reference.clone(), "contributes_to".to_owned()),
+                    vec![reference.clone()],
+                    format!("the shares of {reference}'s contributions to {namespace} add up to {total}, more than 1"),
+                    "lower the shares so that together they are at most 1",
+                );
+            }
         }
     };
     let mut code = String::new();
@@ -227,6 +228,18 @@ fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
     }
 }
 
+/// Adds `share` to the total of the framework `to` is in.
+fn add_share<'a>(totals: &mut Vec<(&'a str, f64)>, to: &'a Ref, share: Option<Share>) {
+    let Some(share) = share else { return };
+    let namespace = to.namespace();
+    match totals.iter_mut().find(|(n, _)| *n == namespace) {
+        Some((_, total)) => *total += share.value(),
+        None => totals.push((namespace, share.value())),
+    }
+}
+
+/// The sum of the shares of `links`, whatever they lead to: when it is at
+/// most 1, no framework's part can be more.
 fn own_shares(links: &[Link]) -> f64 {
     links.iter().filter_map(Link::share).map(Share::value).sum()
 }

@@ -1004,7 +1004,7 @@ fn numbers_shares_exceed_whole() {
     check(
         &text,
         Rule::SharesExceedWhole,
-        "the shares of demo:YEP's contributions add up to 1.25, more than 1",
+        "the shares of demo:YEP's contributions to demo add up to 1.25, more than 1",
         "[{ to = \"demo:1.1\"",
     );
     // A whole is not more than the whole.
@@ -1014,9 +1014,12 @@ fn numbers_shares_exceed_whole() {
     check(
         &text,
         Rule::SharesExceedWhole,
-        "the shares of demo:YEP's contributions add up to 1.25, more than 1",
+        "the shares of demo:YEP's contributions to demo add up to 1.25, more than 1",
         "[{ to = \"demo:1.1\"",
     );
+    // Each framework divides the effort in its own way: shares leading to
+    // two frameworks are added up apart (0.5 to demo, 0.75 to the SDGs).
+    assert!(report_for(&fault("to = \"sdg:8.6\"", "to = \"sdg:8.6\"\nshare = 0.75")).is_empty());
 }
 
 #[test]

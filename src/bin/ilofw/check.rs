@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ilo_frameworks::LinkKind;
 use ilo_frameworks::builtin;
@@ -17,7 +17,7 @@ use crate::input;
 use crate::{Failure, Outcome, ReportFormat};
 
 pub(crate) fn run(
-    files: &[PathBuf],
+    files: &input::Files,
     format: ReportFormat,
     levels: &[(String, Level)],
     config_file: Option<&Path>,
@@ -43,6 +43,7 @@ pub(crate) fn run(
         .graph(&graph)
         .sources(sources)
         .run(&config);
+    report.merge(configured(loaded.imported.clone(), &config));
     let found = report.len();
     if mine {
         let files: Vec<String> = loaded.mine.values().map(|path| path.display().to_string()).collect();
@@ -74,6 +75,18 @@ pub(crate) fn run(
     // would free millions of allocations one by one.
     std::mem::forget((report, graph, loaded));
     Ok(Outcome { text, status })
+}
+
+/// The import's findings at the levels `config` sets: left out when
+/// allowed, at the configured severity otherwise.
+fn configured(mut report: Report, config: &Config) -> Report {
+    report.retain(|d| config.severity(d.rule).is_some());
+    Report::new(report.iter().cloned().map(|mut d| {
+        if let Some(severity) = config.severity(d.rule) {
+            d.severity = severity;
+        }
+        d
+    }))
 }
 
 /// Where the rules are documented for anyone who installed the crate.
@@ -246,7 +259,13 @@ fn render(report: &Report, sources: &SourceMap) -> String {
         match drawn {
             Ok(text) => {
                 if let Some(span) = d.span.as_ref().filter(|_| !shown_in_place) {
-                    let _ = writeln!(out, "  in {}", printable(&span.file));
+                    // A place in a file whose text is not kept (XML) is
+                    // named by line and column; a whole file by its name.
+                    if span.offset > 0 || span.length > 0 {
+                        let _ = writeln!(out, "  at {}:{}:{}", printable(&span.file), span.line, span.column);
+                    } else {
+                        let _ = writeln!(out, "  in {}", printable(&span.file));
+                    }
                 }
                 out.push_str(&text);
             }

@@ -1,12 +1,11 @@
 //! `ilofw coverage`: a coverage matrix, as a table or CSV.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use crate::input;
 use crate::{Failure, MatrixFormat, Outcome};
 
-pub(crate) fn run(rows: &str, cols: &str, format: MatrixFormat, files: &[PathBuf]) -> Result<Outcome, Failure> {
+pub(crate) fn run(rows: &str, cols: &str, format: MatrixFormat, files: &input::Files) -> Result<Outcome, Failure> {
     let (rows, cols) = (input::kind(rows)?, input::kind(cols)?);
     let set = input::load(files)?.set;
     let graph = input::graph(&set)?;

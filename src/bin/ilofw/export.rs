@@ -1,8 +1,6 @@
 //! `ilofw export`: the frameworks as JSON or TOML, the graph as DOT or
 //! Mermaid, or a flat CSV table.
 
-use std::path::PathBuf;
-
 use ilo_frameworks::format::{Table, table};
 use ilo_frameworks::{FrameworkSet, Ref, builtin};
 
@@ -13,7 +11,7 @@ pub(crate) fn run(
     format: ExportFormat,
     only: Option<&str>,
     table_name: Option<&str>,
-    files: &[PathBuf],
+    files: &input::Files,
 ) -> Result<Outcome, Failure> {
     if table_name.is_some() && format != ExportFormat::Csv {
         return Err("--table goes with --format csv".to_owned());

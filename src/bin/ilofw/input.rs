@@ -6,10 +6,17 @@ use std::path::{Path, PathBuf};
 
 use ilo_frameworks::format::{Document, SourceMap};
 use ilo_frameworks::graph::{FrameworkGraph, NodeKind};
-use ilo_frameworks::validate::{self, Config, Rule};
+use ilo_frameworks::iati::{self, Crosswalk, ImportOptions};
+use ilo_frameworks::validate::{self, Config, Report, Rule};
 use ilo_frameworks::{Error, FrameworkId, FrameworkSet, Ref, builtin};
 
 use crate::Failure;
+
+/// The files a command reads, and the crosswalk for its IATI files.
+pub(crate) struct Files {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) map: Option<PathBuf>,
+}
 
 /// What the command line loaded: the set, where each part was written, and
 /// which frameworks and reports came from the user's files.
@@ -19,6 +26,8 @@ pub(crate) struct Loaded {
     /// The ids of the frameworks and reports the user's files gave, with
     /// the file each came from.
     pub(crate) mine: BTreeMap<FrameworkId, PathBuf>,
+    /// What importing the IATI files found, at the rules' default levels.
+    pub(crate) imported: Report,
 }
 
 impl Loaded {
@@ -34,18 +43,37 @@ impl Loaded {
 /// A user's framework with the id of a built-in replaces it, in its place,
 /// and a note on standard error says so; two user files may not give the
 /// same id.
-pub(crate) fn load(files: &[PathBuf]) -> Result<Loaded, Failure> {
+pub(crate) fn load(files: &Files) -> Result<Loaded, Failure> {
     let (set, sources) = validate::builtin_with_sources().map_err(|e| e.to_string())?;
     let mut loaded = Loaded {
         set,
         sources,
         mine: BTreeMap::new(),
+        imported: Report::default(),
     };
-    for path in files {
+    let crosswalk = match &files.map {
+        Some(path) => Some(Crosswalk::load(path).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    for path in &files.paths {
         // Read into a map of its own, so that a replaced built-in's places
         // can be forgotten before the file's are added.
         let mut sources = SourceMap::new();
-        let document = load_file(&mut sources, path)?;
+        let document = if is_xml(path) {
+            let import = import(&[path.as_path()], None, crosswalk.clone())?;
+            if !import.report.is_empty() {
+                eprintln!(
+                    "note: importing {} found {}; `ilofw check` shows them",
+                    path.display(),
+                    import.report.summary()
+                );
+            }
+            sources.add_unkept(&import.framework.id, &path.display().to_string());
+            loaded.imported.merge(import.report);
+            Document::Framework(import.framework)
+        } else {
+            load_file(&mut sources, path)?
+        };
         let (frameworks, reports) = match document {
             Document::Framework(framework) => (vec![framework], Vec::new()),
             Document::Report(report) => (Vec::new(), vec![report]),
@@ -82,6 +110,33 @@ pub(crate) fn load(files: &[PathBuf]) -> Result<Loaded, Failure> {
         loaded.sources.append(sources);
     }
     Ok(loaded)
+}
+
+/// Whether `path` names an XML file, read as IATI activities.
+pub(crate) fn is_xml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// Imports the IATI activity files `paths` into one framework, named `id`
+/// or after the first file, checking dates against today.
+pub(crate) fn import(paths: &[&Path], id: Option<&str>, crosswalk: Option<Crosswalk>) -> Result<iati::Import, Failure> {
+    let id: FrameworkId = match id {
+        Some(id) => id.parse().map_err(|e: ilo_frameworks::ParseError| e.to_string())?,
+        None => iati::framework_id_for(paths.first().copied().unwrap_or(Path::new("iati"))),
+    };
+    let mut options = ImportOptions::new(id).with_today(today());
+    options.crosswalk = crosswalk;
+    iati::import_files(paths, &options).map_err(|e| e.to_string())
+}
+
+/// Today, by the system clock (the library never reads it).
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
 }
 
 /// Records that `path` gives the document `id`; two user files may not.

@@ -1,14 +1,13 @@
 //! `ilofw links`: what an element reaches, or what reaches it.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use ilo_frameworks::graph::Reach;
 
 use crate::input;
 use crate::{Failure, Outcome};
 
-pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &[PathBuf]) -> Result<Outcome, Failure> {
+pub(crate) fn run(reference: &str, to: Option<&str>, reverse: bool, files: &input::Files) -> Result<Outcome, Failure> {
     let reference = input::reference(reference)?;
     let kind = to.map(input::kind).transpose()?;
     let set = input::load(files)?.set;

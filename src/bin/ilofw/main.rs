@@ -9,6 +9,7 @@ mod check;
 mod coverage;
 mod excerpt;
 mod export;
+mod import;
 mod input;
 mod links;
 mod progress;
@@ -35,18 +36,26 @@ struct Cli {
 #[derive(Debug, Clone, Args)]
 struct Inputs {
     /// Framework, progress report or set files (`.toml` or `.json`) to load
-    /// with the built-ins; a framework with a built-in's id replaces it.
+    /// with the built-ins, and IATI activity files (`.xml`), each read as a
+    /// framework of projects; a framework with a built-in's id replaces it.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The same files, named with a flag (the form of earlier versions).
     #[arg(long = "file", value_name = "FILE", hide = true)]
     named: Vec<PathBuf>,
+    /// A crosswalk (TOML) from IATI publisher codes to framework elements,
+    /// applied to the `.xml` files.
+    #[arg(long, value_name = "CROSSWALK")]
+    map: Option<PathBuf>,
 }
 
 impl Inputs {
-    /// Every file, positional ones first.
-    fn all(&self) -> Vec<PathBuf> {
-        self.files.iter().chain(&self.named).cloned().collect()
+    /// Every file, positional ones first, and the crosswalk.
+    fn all(&self) -> input::Files {
+        input::Files {
+            paths: self.files.iter().chain(&self.named).cloned().collect(),
+            map: self.map.clone(),
+        }
     }
 }
 
@@ -135,6 +144,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ProgressFormat::Table)]
         format: ProgressFormat,
     },
+    /// Read other formats into a framework file, written on standard output.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Print the JSON Schema of the framework file format.
     Schema {
         /// Print the schema of progress report files instead.
@@ -144,6 +158,38 @@ enum Command {
         #[arg(long)]
         set: bool,
     },
+}
+
+/// The formats `import` reads.
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// IATI activity files (versions 2.01 to 2.03): one project per
+    /// activity, in one framework. Findings go to standard error; the exit
+    /// status is 1 when one is an error (something was left out).
+    Iati {
+        /// The activity files, read together.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// A crosswalk (TOML) from publisher sector or tag codes to framework
+        /// elements: each becomes a contributes_to link with the percentage as share.
+        #[arg(long, value_name = "CROSSWALK")]
+        map: Option<PathBuf>,
+        /// The framework's id; by default `iati-` and the first file's name.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Toml)]
+        format: DocumentFormat,
+    },
+}
+
+/// A framework file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DocumentFormat {
+    /// TOML, for people to read and edit.
+    Toml,
+    /// JSON, for exchange.
+    Json,
 }
 
 /// How `check` prints its report.
@@ -274,6 +320,9 @@ fn main() -> ExitCode {
             inputs,
         } => export::run(format, only.as_deref(), table.as_deref(), &inputs.all()),
         Command::Progress { inputs, as_of, format } => progress::run(&inputs.all(), &as_of, format),
+        Command::Import {
+            source: ImportSource::Iati { files, map, id, format },
+        } => import::iati(&files, map.as_deref(), id.as_deref(), format),
         Command::Schema { report: true, .. } => Ok(Outcome::ok(ilo_frameworks::report_schema())),
         Command::Schema { set: true, .. } => Ok(Outcome::ok(ilo_frameworks::set_schema())),
         Command::Schema { .. } => Ok(Outcome::ok(ilo_frameworks::framework_schema())),

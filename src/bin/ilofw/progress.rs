@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use ilo_frameworks::format::csv_field;
 use ilo_frameworks::progress::{self, AsOf, Progress, RollUpGroup, TrackState};
@@ -12,7 +11,7 @@ use ilo_frameworks::{FrameworkSet, Indicator, ProgrammeTarget, Quarter, Ref, Val
 use crate::input;
 use crate::{Failure, Outcome, ProgressFormat};
 
-pub(crate) fn run(files: &[PathBuf], as_of: &str, format: ProgressFormat) -> Result<Outcome, Failure> {
+pub(crate) fn run(files: &input::Files, as_of: &str, format: ProgressFormat) -> Result<Outcome, Failure> {
     let as_of: AsOf = as_of.parse().map_err(|e: ilo_frameworks::ParseError| e.to_string())?;
     let set = input::load(files)?.set;
     let graph = input::graph(&set)?;
