@@ -107,7 +107,8 @@ pub use model::{
     Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, FundingKind, Indicator, IndicatorObservation,
     IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation, OrganisationRole, Outcome, Output, Participant,
     Plan, PolicyMarker, Programme, ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region, Related,
-    Relation, ReportKind, Share, Standard, StandardCatalogue, StatedLink, TargetObservation, Value,
+    Relation, ReportKind, ResultKind, ResultOf, Share, Standard, StandardCatalogue, StatedLink, TargetObservation,
+    Value,
 };
 pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};
 

@@ -13,9 +13,10 @@ use super::xml::Node;
 use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
-    Activity, ActivityDate, Classification, DateKind, DocumentLink, ElementCode, Framework, FrameworkId, Funding,
-    FundingKind, Link, LinkDetail, LinkKind, Organisation, OrganisationRole, Participant, Period, PolicyMarker,
-    Programme, ProgrammeId, ProgrammeKind, Provenance, Ref, Related, Relation, SdgCode, Share, StatedLink,
+    Activity, ActivityDate, Aggregation, Classification, DataPoint, DateKind, Direction, DocumentLink, ElementCode,
+    Framework, FrameworkId, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure,
+    Organisation, OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId,
+    ProgrammeKind, Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
 /// A relation an activity states, to be resolved once every activity is
@@ -120,6 +121,7 @@ impl<'o> Importer<'o> {
         self.organisations(activity, &mut programme, &mut details, &subject);
         self.places_and_sectors(activity, &mut programme, &mut details, &subject);
         self.money(activity, &mut programme, &subject);
+        self.results(activity, &mut programme, &subject);
         for marker in activity.children("policy-marker") {
             if let Some(code) = marker.attribute("code") {
                 details.policy_markers.push(PolicyMarker {
@@ -451,6 +453,183 @@ impl<'o> Importer<'o> {
         }
     }
 
+    /// The indicators of the activity's results, each with its result.
+    fn results(&mut self, activity: &Node, programme: &mut Programme, subject: &Ref) {
+        for (number, result) in (1u32..).zip(activity.children("result")) {
+            let Some(kind) = result.attribute("type").and_then(ResultKind::from_code) else {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    result,
+                    Some(subject),
+                    format!(
+                        "result {number} of {subject} has the type {}, which is no result type 1, 2, 3 or 9; it is left out",
+                        result.attribute("type").map_or_else(|| "none".to_owned(), |c| format!("\"{c}\""))
+                    ),
+                    "give type=\"N\" with a ResultType code: 1 output, 2 outcome, 3 impact, 9 other",
+                );
+                continue;
+            };
+            let title = result.child("title").and_then(Node::narrative).unwrap_or_default();
+            let mut of = ResultOf::new(kind, number, title);
+            of.references = references(result);
+            let aggregates = !matches!(result.attribute("aggregation-status"), Some("0" | "false"));
+            for node in result.children("indicator") {
+                let indicator = self.indicator(node, &of, aggregates, subject);
+                if !of.references.is_empty()
+                    && indicator
+                        .result
+                        .as_ref()
+                        .is_some_and(|r| !r.indicator_references.is_empty())
+                {
+                    self.findings.report(
+                        Rule::IatiReferenceLevel,
+                        node,
+                        Some(subject),
+                        format!("result {number} of {subject} gives a reference, and so does its indicator"),
+                        "give references at the result or at each of its indicators, not both",
+                    );
+                }
+                programme.indicators.push(indicator);
+            }
+        }
+    }
+
+    fn indicator(&mut self, node: &Node, of: &ResultOf, aggregates: bool, subject: &Ref) -> Indicator {
+        let label = node.child("title").and_then(Node::narrative).unwrap_or_default();
+        let mut indicator = Indicator::new(label);
+        indicator.measure = match node.attribute("measure").map(str::trim) {
+            Some("2") => Measure::Percentage,
+            Some("3") => Measure::Nominal,
+            Some("4") => Measure::Ordinal,
+            Some("5") => Measure::Qualitative,
+            _ => Measure::Unit,
+        };
+        if matches!(node.attribute("ascending"), Some("0" | "false")) {
+            indicator.direction = Direction::Descending;
+        }
+        if !aggregates || matches!(node.attribute("aggregation-status"), Some("0" | "false")) {
+            indicator.aggregation = Some(Aggregation::None);
+        }
+        indicator.source = Provenance {
+            document: self.files.last().map(|f| super::file_name(f).to_owned()),
+            section: Some("indicator".to_owned()),
+            line: u32::try_from(node.line).ok().and_then(NonZeroU32::new),
+        };
+        let mut of = of.clone();
+        of.indicator_references = references(node);
+        for reference in of
+            .indicator_references
+            .iter()
+            .filter(|r| r.vocabulary.as_deref() == Some("9"))
+        {
+            if let Ok(mention) = SdgMention::parse(&reference.code)
+                && !indicator.sdg.contains(&mention.code)
+            {
+                indicator.sdg.push(mention.code);
+            }
+        }
+        indicator.result = Some(Box::new(of));
+        let mut baselines = node.children("baseline");
+        if let Some(baseline) = baselines.next() {
+            indicator.baseline = self
+                .data_point(baseline, indicator.measure, "baseline", subject)
+                .map(|p| p.value);
+            indicator.baseline_date = baseline
+                .attribute("iso-date")
+                .and_then(|_| rules::date(baseline, "iso-date", Some(subject), &mut self.findings))
+                .and_then(rules::day)
+                .or_else(|| {
+                    baseline
+                        .attribute("year")
+                        .and_then(|y| y.trim().parse().ok())
+                        .and_then(|y| PartialDate::from_year(y).ok())
+                });
+        }
+        if let Some(extra) = baselines.next() {
+            self.findings.report(
+                Rule::IatiSeveralBaselines,
+                extra,
+                Some(subject),
+                format!(
+                    "an indicator of {subject} gives {} baselines; the first is kept",
+                    node.children("baseline").count()
+                ),
+                "give one baseline per indicator, or split the indicator by what its baselines differ in",
+            );
+        }
+        for period in node.children("period") {
+            let start = period
+                .child("period-start")
+                .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
+            let end = period
+                .child("period-end")
+                .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
+            let (Some(start), Some(end)) = (start, end) else {
+                continue;
+            };
+            rules::period_order(period, "indicator period", start, end, subject, &mut self.findings);
+            let mut points = IndicatorPeriod::new(Period::new(start, end));
+            for target in period.children("target") {
+                if let Some(point) = self.data_point(target, indicator.measure, "target", subject) {
+                    points.target.0.push(point);
+                }
+            }
+            for actual in period.children("actual") {
+                if let Some(point) = self.data_point(actual, indicator.measure, "actual", subject) {
+                    points.actual.0.push(point);
+                }
+            }
+            indicator.periods.push(points);
+        }
+        indicator
+    }
+
+    /// The value of a baseline, target or actual, with its dimensions and
+    /// locations; a quantitative one must be a number.
+    fn data_point(&mut self, node: &Node, measure: Measure, what: &str, subject: &Ref) -> Option<DataPoint> {
+        let comment = node.child("comment").and_then(Node::narrative).map(str::to_owned);
+        let value = match (measure.is_quantitative(), node.attribute("value")) {
+            (true, Some(text)) => Value::Number(rules::number(node, "value", text, Some(subject), &mut self.findings)?),
+            (true, None) => {
+                self.findings.report(
+                    Rule::IatiInvalidValue,
+                    node,
+                    Some(subject),
+                    format!("a {what} of a quantitative indicator of {subject} has no value; it is left out"),
+                    "give the value as value=\"N\", or make the indicator qualitative (measure 5)",
+                );
+                return None;
+            }
+            (false, Some(text)) if !text.trim().is_empty() => Value::Text(text.to_owned()),
+            (false, _) => match comment.clone() {
+                Some(text) => Value::Text(text),
+                None => {
+                    self.findings.report(
+                        Rule::IatiInvalidValue,
+                        node,
+                        Some(subject),
+                        format!("a {what} of a qualitative indicator of {subject} has neither a value nor a comment; it is left out"),
+                        "give the state reached as a comment narrative",
+                    );
+                    return None;
+                }
+            },
+        };
+        let mut point = DataPoint::new(value);
+        for dimension in node.children("dimension") {
+            if let (Some(name), Some(value)) = (dimension.attribute("name"), dimension.attribute("value")) {
+                point.dimensions.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        for location in node.children("location") {
+            if let Some(reference) = location.attribute("ref") {
+                point.dimensions.insert("location".to_owned(), reference.to_owned());
+            }
+        }
+        point.comment = comment.filter(|_| measure.is_quantitative());
+        Some(point)
+    }
+
     /// The amount, currency and value date of the `value` of `node`.
     fn value(&mut self, node: &Node, currency: Option<&str>, funding: &mut Funding, subject: &Ref) {
         let Some(value) = node.child("value") else { return };
@@ -550,6 +729,19 @@ fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
         None => Link::To(to.clone()),
     };
     programme.contributes_to.push(link);
+}
+
+/// The references an element gives: a vocabulary, a code and the
+/// indicator's address where there is one.
+fn references(node: &Node) -> Vec<Classification> {
+    node.children("reference")
+        .filter_map(|r| {
+            let code = r.attribute("code")?;
+            let mut entry = Classification::new(r.attribute("vocabulary").unwrap_or_default(), code);
+            entry.name = r.attribute("indicator-uri").map(str::to_owned);
+            Some(entry)
+        })
+        .collect()
 }
 
 /// The organisation an element names by `ref` and narrative.

@@ -104,7 +104,7 @@ pub(crate) fn number(
         Ok(value) if value.is_finite() => Some(value),
         _ => {
             findings.report(
-                Rule::IatiInvalidNumber,
+                Rule::IatiInvalidValue,
                 node,
                 subject,
                 format!(

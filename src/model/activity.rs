@@ -425,3 +425,81 @@ impl Related {
         }
     }
 }
+
+/// The level of result an IATI result states (IATI's ResultType codelist).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ResultKind {
+    /// 1: what the activity produces.
+    Output,
+    /// 2: the change it brings about.
+    Outcome,
+    /// 3: the longer-term change it contributes to.
+    Impact,
+    /// 9: any other result.
+    Other,
+}
+
+impl ResultKind {
+    /// The kind of IATI code `1`, `2`, `3` or `9`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Some(match code.trim() {
+            "1" => ResultKind::Output,
+            "2" => ResultKind::Outcome,
+            "3" => ResultKind::Impact,
+            "9" => ResultKind::Other,
+            _ => return None,
+        })
+    }
+
+    /// The name used in files: `output`, `outcome`, `impact`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultKind::Output => "output",
+            ResultKind::Outcome => "outcome",
+            ResultKind::Impact => "impact",
+            ResultKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for ResultKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The IATI result an indicator was read under, and the references (to
+/// other indicator lists) the result and the indicator give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ResultOf {
+    /// Its level.
+    pub kind: ResultKind,
+    /// Its place among the activity's results, from 1.
+    pub number: u32,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// References the result gives: a vocabulary and a code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Classification>,
+    /// References the indicator itself gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_references: Vec<Classification>,
+}
+
+impl ResultOf {
+    /// The `number`th result of an activity, of `kind`, titled `title`.
+    pub fn new(kind: ResultKind, number: u32, title: impl Into<String>) -> Self {
+        ResultOf {
+            kind,
+            number,
+            title: title.into(),
+            references: Vec::new(),
+            indicator_references: Vec::new(),
+        }
+    }
+}

@@ -288,6 +288,10 @@ pub struct Indicator {
     /// SDG indicators this indicator reports on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sdg: Vec<SdgCode>,
+    /// The IATI result the indicator belongs to, for an indicator read from
+    /// an activity file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Box<super::ResultOf>>,
     /// Where the indicator is stated.
     #[serde(default, skip_serializing_if = "Provenance::is_unknown")]
     pub source: Provenance,

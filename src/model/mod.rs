@@ -19,7 +19,7 @@ mod value;
 
 pub use activity::{
     Activity, ActivityDate, Classification, DateKind, DocumentLink, Organisation, OrganisationRole, Participant,
-    PolicyMarker, Related, Relation,
+    PolicyMarker, Related, Relation, ResultKind, ResultOf,
 };
 pub use claim::{Claim, ClaimValue};
 pub use deliverable::Deliverable;

@@ -171,13 +171,15 @@ rules! {
     IatiIdentifierCharacters => (Iati, "identifier-characters", Warning, "An activity's identifier holds `/`, `&`, `|` or `?` (IATI rule 1.3.13)."),
     IatiDuplicateIdentifier => (Iati, "duplicate-identifier", Error, "Two activities have the same identifier, in one file or across the files read together; the later is left out."),
     IatiInvalidDate => (Iati, "invalid-date", Error, "A date is not written `YYYY-MM-DD` (or its year is outside 1900 to 2199); the date is left out."),
-    IatiInvalidNumber => (Iati, "invalid-number", Error, "A value or percentage is not a finite number; it is left out."),
+    IatiInvalidValue => (Iati, "invalid-value", Error, "A value is missing or unreadable: a percentage or amount that is not a finite number, or an indicator's baseline, target or actual without a value (a qualitative one without a value or comment); it is left out."),
     IatiUnknownCode => (Iati, "unknown-code", Warning, "A code is outside its IATI codelist (an organisation role, a date type, a relation, a transaction type); the element is left out."),
     IatiDateOrder => (Iati, "date-order", Error, "A start date comes after its end date: the planned or actual dates of an activity, or a budget's or indicator's period (IATI rules 11.1.2, 11.1.3, 8.6.3)."),
     IatiDateInFuture => (Iati, "date-in-future", Error, "An actual date, a transaction date or the last-updated date lies after the day the import is told is today (IATI rules 11.1.1, 11.1.4, 11.1.5, 11.2.1, 11.2.2)."),
     IatiPercentageRange => (Iati, "percentage-range", Error, "A percentage of a sector, country or region is outside 0 to 100 (IATI rules 12.1.1, 12.3.1)."),
     IatiPercentageSum => (Iati, "percentage-sum", Error, "The percentages of an activity's sectors within one vocabulary, or of its recipient countries and regions, do not add up to 100 (IATI rules 2.1.2, 3.1.2)."),
     IatiOutsideActivity => (Iati, "outside-activity", Note, "A related activity is not among the activities read; the relation is kept as data, not as a link."),
+    IatiReferenceLevel => (Iati, "reference-level", Warning, "A result gives a reference and so does one of its indicators: IATI asks for references at one level or the other."),
+    IatiSeveralBaselines => (Iati, "several-baselines", Warning, "An indicator gives several baselines (by year, dimension or location); the first is its baseline and the others are left out."),
     IatiUnknownSdgCode => (Iati, "unknown-sdg-code", Error, "An SDG tag or sector code is no goal, target or indicator of the UN catalogue; it is left out."),
 }
 

@@ -42,6 +42,31 @@ fn sdg_links(import: &Import) -> usize {
     import.framework.programmes.iter().map(|p| p.sdg.len()).sum()
 }
 
+/// Results, indicators, periods, baselines, target and actual values.
+fn results(import: &Import) -> [usize; 6] {
+    let indicators: Vec<&ilo_frameworks::Indicator> =
+        import.framework.programmes.iter().flat_map(|p| &p.indicators).collect();
+    let results: std::collections::BTreeSet<(&str, u32)> = import
+        .framework
+        .programmes
+        .iter()
+        .flat_map(|p| {
+            p.indicators
+                .iter()
+                .map(move |i| (p.id.as_str(), i.result.as_ref().map_or(0, |r| r.number)))
+        })
+        .collect();
+    let periods = indicators.iter().flat_map(|i| &i.periods);
+    [
+        results.len(),
+        indicators.len(),
+        periods.clone().count(),
+        indicators.iter().filter(|i| i.baseline.is_some()).count(),
+        periods.clone().map(|p| p.target.iter().count()).sum(),
+        periods.map(|p| p.actual.iter().count()).sum(),
+    ]
+}
+
 fn part_of_links(import: &Import) -> usize {
     import
         .framework
@@ -104,6 +129,31 @@ fn covid_export() {
     let f = &import.framework;
     assert_eq!((import.activities, f.programmes.len()), (401, 401));
     assert_eq!(sdg_links(&import), 346);
+    // Every result has an indicator here; all values are numbers or texts.
+    assert_eq!(results(&import), [131, 193, 100, 35, 97, 52]);
+    let measures = |m| {
+        f.programmes
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .filter(|i| i.measure == m)
+            .count()
+    };
+    use ilo_frameworks::Measure;
+    assert_eq!(
+        [
+            measures(Measure::Unit),
+            measures(Measure::Percentage),
+            measures(Measure::Qualitative)
+        ],
+        [90, 10, 93]
+    );
+    let descending = f
+        .programmes
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .filter(|i| i.direction == ilo_frameworks::Direction::Descending)
+        .count();
+    assert_eq!(descending, 53);
     assert_eq!(f.programmes.iter().filter(|p| !p.sdg.is_empty()).count(), 125);
     assert_eq!(part_of_links(&import), 24);
     // Identifiers with a space, a colon: kept as published.
@@ -154,6 +204,7 @@ fn food_security_export() {
     assert_eq!((import.activities, import.framework.programmes.len()), (7, 7));
     assert_eq!(sdg_links(&import), 2);
     assert_eq!(part_of_links(&import), 0);
+    assert_eq!(results(&import), [11, 17, 26, 17, 25, 9]);
     let slash = import
         .report
         .of_rule(Rule::IatiIdentifierCharacters)
@@ -176,6 +227,12 @@ fn annotated_example() {
     let p = &f.programmes[0];
     assert_eq!(p.id.as_str(), "AA-AAA-123456789-ABC123");
     assert_eq!(sdg_links(&import), 0);
+    assert_eq!(results(&import), [1, 1, 1, 1, 1, 1]);
+    // Six dimensions and locations split the target and actual values.
+    let indicator = &p.indicators[0];
+    let target = indicator.periods[0].target.iter().next().expect("a target");
+    assert!(!target.dimensions.is_empty(), "{target:?}");
+    assert_eq!(import.report.of_rule(Rule::IatiReferenceLevel).count(), 1);
     let activity = p.activity.as_deref().expect("IATI details");
     assert!(activity.humanitarian);
     assert!(!activity.policy_markers.is_empty());
