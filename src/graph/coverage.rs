@@ -166,16 +166,14 @@ impl FrameworkGraph {
     }
 
     /// Everything `node` is part of, directly or not.
-    pub(super) fn ancestors(&self, node: NodeIndex) -> Vec<NodeIndex> {
-        let mut ancestors: Vec<NodeIndex> = Vec::new();
+    pub(super) fn ancestors(&self, node: NodeIndex) -> HashSet<NodeIndex> {
+        let mut ancestors: HashSet<NodeIndex> = HashSet::new();
         let mut frontier = vec![node];
         while let Some(at) = frontier.pop() {
             for edge in self.graph.edges(at) {
-                if edge.weight().kind == LinkKind::PartOf
-                    && edge.target() != node
-                    && !ancestors.contains(&edge.target())
-                {
-                    ancestors.push(edge.target());
+                // A programme may now be part of another, in chains of any
+                // length: a set, not a list, keeps this linear in them.
+                if edge.weight().kind == LinkKind::PartOf && edge.target() != node && ancestors.insert(edge.target()) {
                     frontier.push(edge.target());
                 }
             }

@@ -223,6 +223,12 @@ impl<R: BufRead> Activities<R> {
                     }
                     return Ok(None);
                 }
+                Event::Text(text) if self.version.is_none() && !text.trim().is_empty() => {
+                    return Err(self.error(
+                        at,
+                        "the file starts with text, not <iati-activities>: it is not an IATI activity file",
+                    ));
+                }
                 Event::Text(_)
                 | Event::CData(_)
                 | Event::Comment(_)

@@ -628,3 +628,124 @@ fn links_along_a_long_chain_prints_a_line_per_node_of_bounded_length() {
     );
     assert!(text.len() < 120 * n, "{} bytes", text.len());
 }
+
+#[test]
+fn import_iati_writes_a_framework_and_reports_on_standard_error() {
+    let out = ilofw(&["import", "iati", &data("activities.xml")]);
+    // Two errors in the file (a sector sum of 90, an upper-case SDG letter):
+    // the framework is written, and the status says something is wrong.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let framework = ilo_frameworks::Framework::from_toml_str(&stdout(&out), "out.toml").expect("a framework");
+    assert_eq!(framework.id.as_str(), "iati-activities");
+    let ids: Vec<&str> = framework.programmes.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["XX-ORG-1-Programme A:1", "XX-ORG-1-Project B"]);
+    assert_eq!(framework.links.len(), 1);
+    assert_eq!(
+        stderr(&out),
+        "error[iati/percentage-sum]: the 2 sector percentages of vocabulary 1 of iati-activities:XX-ORG-1-Programme A:1 add up to 90, not 100 (at tests/cli/data/activities.xml:13:5)\n\
+         error[format/sdg-code-case]: SDG code \"8.B\" of iati-activities:XX-ORG-1-Programme A:1 writes its target letter in upper case; it is read as 8.b (at tests/cli/data/activities.xml:16:5)\n\
+         2 activities read, 2 projects written; 2 errors, 0 warnings, 0 notes, 0 help\n"
+    );
+    let json = ilofw(&[
+        "import",
+        "iati",
+        "--format",
+        "json",
+        "--id",
+        "mine",
+        &data("activities.xml"),
+    ]);
+    let framework = ilo_frameworks::Framework::from_json_str(&stdout(&json), "out.json").expect("JSON");
+    assert_eq!(framework.id.as_str(), "mine");
+}
+
+#[test]
+fn import_iati_refuses_what_it_cannot_read() {
+    let out = ilofw(&["import", "iati", "no/such/file.xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: cannot read no/such/file.xml: "),
+        "{}",
+        stderr(&out)
+    );
+    let out = ilofw(&["import", "iati", &data("malformed.toml")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: tests/cli/data/malformed.toml:1:1: the file starts with text, not <iati-activities>: it is not an IATI activity file\n"
+    );
+    let out = ilofw(&["import", "iati", &data("activities.xml"), "--id", "Not An Id"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid framework id \"Not An Id\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn every_command_reads_iati_files() {
+    let file = data("activities.xml");
+    let out = ilofw(&["check", "--mine", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("iati-activities IATI activities of activities.xml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  at tests/cli/data/activities.xml:13:5\niati/percentage-sum"),
+        "{text}"
+    );
+    assert!(text.contains("2 errors, 0 warnings, 0 notes, 0 help"), "{text}");
+    // The import's findings follow the levels the command line sets.
+    let out = ilofw(&[
+        "check",
+        "--mine",
+        "--allow",
+        "iati/percentage-sum",
+        "--warn",
+        "format/sdg-code-case",
+        &file,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("0 errors, 1 warning, 0 notes, 0 help"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = ilofw(&["export", "--format", "csv", "--table", "programmes", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.contains(
+            "iati-activities,XX-ORG-1-Programme A:1,,\"A programme, \"\"as published\"\"\",project,,,,,,,8;8.b,\n"
+        ),
+        "{csv}"
+    );
+    let out = ilofw(&["export", "--format", "csv", "--table", "links", &file]);
+    assert!(
+        stdout(&out).contains("iati-activities:XX-ORG-1-Project B,iati-activities:XX-ORG-1-Programme A:1,part_of,\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = ilofw(&["export", "--format", "csv", "--table", "indicators", &file]);
+    assert!(
+        stdout(&out).contains("iati-activities,iati-activities:XX-ORG-1-Project B,1,young people trained,unit,,0,2024-01-01,2024-12-31,500,320\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = ilofw(&["links", "iati-activities:XX-ORG-1-Project B", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("iati-activities:XX-ORG-1-Programme A:1"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).starts_with("note: importing tests/cli/data/activities.xml found 2 errors"),
+        "{}",
+        stderr(&out)
+    );
+}
