@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::ImportOptions;
 use super::rules::{self, Findings};
-use super::xml::Node;
+use super::xml::{Node, Place};
 use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
@@ -19,15 +19,52 @@ use crate::{
     ProgrammeKind, Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
+/// Whether the converter reads elements `name` under an element `parent`
+/// (`iati-activity` for an activity's own): the reader skips the others
+/// (descriptions, contact details, planned disbursements, locations, the
+/// finer parts of transactions), which the model does not hold.
+pub(super) fn reads(parent: &str, name: &str) -> bool {
+    match parent {
+        "iati-activity" => matches!(
+            name,
+            "iati-identifier"
+                | "reporting-org"
+                | "title"
+                | "activity-status"
+                | "activity-date"
+                | "participating-org"
+                | "recipient-country"
+                | "recipient-region"
+                | "sector"
+                | "tag"
+                | "policy-marker"
+                | "humanitarian-scope"
+                | "document-link"
+                | "related-activity"
+                | "budget"
+                | "transaction"
+                | "result"
+        ),
+        "reporting-org" | "participating-org" | "provider-org" | "title" | "recipient-region" | "sector" | "tag"
+        | "humanitarian-scope" | "comment" => name == "narrative",
+        "document-link" => name == "title",
+        "budget" => matches!(name, "period-start" | "period-end" | "value"),
+        "transaction" => matches!(name, "transaction-type" | "transaction-date" | "value" | "provider-org"),
+        "result" => matches!(name, "title" | "reference" | "indicator"),
+        "indicator" => matches!(name, "title" | "reference" | "baseline" | "period"),
+        "baseline" | "target" | "actual" => matches!(name, "comment" | "dimension" | "location"),
+        "period" => matches!(name, "period-start" | "period-end" | "target" | "actual"),
+        _ => false,
+    }
+}
+
 /// A relation an activity states, to be resolved once every activity is
 /// read.
 struct Stated {
     from: usize,
     relation: Relation,
     id: String,
-    line: usize,
-    column: usize,
-    offset: usize,
+    place: Place,
     file: usize,
 }
 
@@ -67,7 +104,7 @@ impl<'o> Importer<'o> {
     }
 
     /// Reads one activity; one left out is reported.
-    pub(super) fn add(&mut self, activity: &Node) {
+    pub(super) fn add(&mut self, activity: Node<'_>) {
         let Some(id) = self.identifier(activity) else {
             return;
         };
@@ -87,7 +124,7 @@ impl<'o> Importer<'o> {
         programme.source = Provenance {
             document: self.files.last().map(|f| super::file_name(f).to_owned()),
             section: Some("iati-activity".to_owned()),
-            line: u32::try_from(activity.line).ok().and_then(NonZeroU32::new),
+            line: u32::try_from(activity.line()).ok().and_then(NonZeroU32::new),
         };
         let mut details = Activity::default();
         let reporting = activity.child("reporting-org").map(organisation);
@@ -123,7 +160,7 @@ impl<'o> Importer<'o> {
         self.money(activity, &mut programme, &subject);
         self.results(activity, &mut programme, &subject);
         for marker in activity.children("policy-marker") {
-            if let Some(code) = marker.attribute("code") {
+            if let Some(code) = self.required(marker, "code", &subject) {
                 details.policy_markers.push(PolicyMarker {
                     vocabulary: marker.attribute("vocabulary").map(str::to_owned),
                     code: code.to_owned(),
@@ -132,14 +169,17 @@ impl<'o> Importer<'o> {
             }
         }
         for scope in activity.children("humanitarian-scope") {
-            if let (Some(vocabulary), Some(code)) = (scope.attribute("vocabulary"), scope.attribute("code")) {
+            if let (Some(vocabulary), Some(code)) = (
+                self.required(scope, "vocabulary", &subject),
+                self.required(scope, "code", &subject),
+            ) {
                 let mut entry = Classification::new(vocabulary, code);
                 entry.name = scope.narrative().map(str::to_owned);
                 details.humanitarian_scopes.push(entry);
             }
         }
         for document in activity.children("document-link") {
-            if let Some(url) = document.attribute("url") {
+            if let Some(url) = self.required(document, "url", &subject) {
                 details.documents.push(DocumentLink {
                     url: url.to_owned(),
                     title: document.child("title").and_then(Node::narrative).map(str::to_owned),
@@ -149,7 +189,10 @@ impl<'o> Importer<'o> {
         }
         let at = self.programmes.len();
         for related in activity.children("related-activity") {
-            let (Some(code), Some(other)) = (related.attribute("type"), related.attribute("ref")) else {
+            let (Some(code), Some(other)) = (
+                self.required(related, "type", &subject),
+                self.required(related, "ref", &subject),
+            ) else {
                 continue;
             };
             match Relation::from_code(code) {
@@ -157,9 +200,7 @@ impl<'o> Importer<'o> {
                     from: at,
                     relation,
                     id: other.trim().to_owned(),
-                    line: related.line,
-                    column: related.column,
-                    offset: related.offset,
+                    place: related.place(),
                     file: self.files.len() - 1,
                 }),
                 None => self.findings.report(
@@ -177,7 +218,7 @@ impl<'o> Importer<'o> {
     }
 
     /// The activity's identifier, or a finding when it cannot be one.
-    fn identifier(&mut self, activity: &Node) -> Option<ProgrammeId> {
+    fn identifier(&mut self, activity: Node<'_>) -> Option<ProgrammeId> {
         let Some(node) = activity.child("iati-identifier") else {
             self.findings.report(
                 Rule::IatiBadIdentifier,
@@ -188,7 +229,7 @@ impl<'o> Importer<'o> {
             );
             return None;
         };
-        let written = node.text.as_str();
+        let written = node.text();
         let trimmed = written.trim();
         match ProgrammeId::new(trimmed) {
             Ok(id) => {
@@ -220,10 +261,12 @@ impl<'o> Importer<'o> {
         }
     }
 
-    fn dates(&mut self, activity: &Node, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
-        let mut dates: Vec<(DateKind, NaiveDate, &Node)> = Vec::new();
+    fn dates(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
+        let mut dates: Vec<(DateKind, NaiveDate, Node<'_>)> = Vec::new();
         for node in activity.children("activity-date") {
-            let Some(code) = node.attribute("type") else { continue };
+            let Some(code) = self.required(node, "type", subject) else {
+                continue;
+            };
             let Some(kind) = DateKind::from_code(code) else {
                 self.findings.report(
                     Rule::IatiUnknownCode,
@@ -252,9 +295,11 @@ impl<'o> Importer<'o> {
         programme.planned_launch = find(DateKind::PlannedStart).and_then(rules::day);
     }
 
-    fn organisations(&mut self, activity: &Node, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
+    fn organisations(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
         for node in activity.children("participating-org") {
-            let Some(code) = node.attribute("role") else { continue };
+            let Some(code) = self.required(node, "role", subject) else {
+                continue;
+            };
             let Some(role) = OrganisationRole::from_code(code) else {
                 self.findings.report(
                     Rule::IatiUnknownCode,
@@ -284,21 +329,25 @@ impl<'o> Importer<'o> {
 
     fn places_and_sectors(
         &mut self,
-        activity: &Node,
+        activity: Node<'_>,
         programme: &mut Programme,
         details: &mut Activity,
         subject: &Ref,
     ) {
-        let mut places: Vec<(String, Option<f64>, &Node)> = Vec::new();
+        let mut places: Vec<(String, Option<f64>, Node<'_>)> = Vec::new();
         for node in activity.children("recipient-country") {
-            let Some(code) = node.attribute("code") else { continue };
+            let Some(code) = self.required(node, "code", subject) else {
+                continue;
+            };
             let mut entry = Classification::country(code);
             entry.percentage = self.percentage(node, subject);
             places.push((String::new(), entry.percentage, node));
             details.countries.push(entry);
         }
         for node in activity.children("recipient-region") {
-            let Some(code) = node.attribute("code") else { continue };
+            let Some(code) = self.required(node, "code", subject) else {
+                continue;
+            };
             let mut entry = Classification::new(node.attribute("vocabulary").unwrap_or("1"), code);
             entry.name = node.narrative().map(str::to_owned);
             entry.percentage = self.percentage(node, subject);
@@ -308,9 +357,11 @@ impl<'o> Importer<'o> {
         if places.len() > 1 {
             rules::percentages("country and region", &places, subject, &mut self.findings);
         }
-        let mut sectors: Vec<(String, Option<f64>, &Node)> = Vec::new();
+        let mut sectors: Vec<(String, Option<f64>, Node<'_>)> = Vec::new();
         for node in activity.children("sector") {
-            let Some(code) = node.attribute("code") else { continue };
+            let Some(code) = self.required(node, "code", subject) else {
+                continue;
+            };
             let vocabulary = node.attribute("vocabulary").unwrap_or("1");
             let mut entry = Classification::new(vocabulary, code);
             entry.name = node.narrative().map(str::to_owned);
@@ -329,14 +380,21 @@ impl<'o> Importer<'o> {
         }
         // Several sectors of one vocabulary share the activity; one alone
         // may leave out its percentage (IATI rule 2.1.4).
-        let several: Vec<(String, Option<f64>, &Node)> = sectors
+        let mut per_vocabulary: HashMap<&str, usize> = HashMap::new();
+        for (vocabulary, _, _) in &sectors {
+            *per_vocabulary.entry(vocabulary.as_str()).or_default() += 1;
+        }
+        let several: Vec<(String, Option<f64>, Node<'_>)> = sectors
             .iter()
-            .filter(|(v, _, _)| sectors.iter().filter(|(w, _, _)| w == v).count() > 1)
+            .filter(|(v, _, _)| per_vocabulary.get(v.as_str()).is_some_and(|n| *n > 1))
             .cloned()
             .collect();
         rules::percentages("sector", &several, subject, &mut self.findings);
         for node in activity.children("tag") {
-            let (Some(vocabulary), Some(code)) = (node.attribute("vocabulary"), node.attribute("code")) else {
+            let (Some(vocabulary), Some(code)) = (
+                self.required(node, "vocabulary", subject),
+                self.required(node, "code", subject),
+            ) else {
                 continue;
             };
             if matches!(vocabulary, "2" | "3") {
@@ -353,14 +411,61 @@ impl<'o> Importer<'o> {
         }
     }
 
-    fn percentage(&mut self, node: &Node, subject: &Ref) -> Option<f64> {
+    /// The references an element gives: a vocabulary, a code and the
+    /// indicator's address where there is one.
+    fn references(&mut self, node: Node<'_>, subject: &Ref) -> Vec<Classification> {
+        let mut references = Vec::new();
+        for reference in node.children("reference") {
+            if let Some(code) = self.required(reference, "code", subject) {
+                let mut entry = Classification::new("", code);
+                entry.vocabulary = reference.attribute("vocabulary").map(str::to_owned);
+                entry.name = reference.attribute("indicator-uri").map(str::to_owned);
+                references.push(entry);
+            }
+        }
+        references
+    }
+
+    /// The attribute `name` of `node`, which the standard requires; a
+    /// finding when it is missing, and the element is left out.
+    fn required<'n>(&mut self, node: Node<'n>, name: &str, subject: &Ref) -> Option<&'n str> {
+        let value = node.attribute(name);
+        if value.is_none() {
+            self.findings.report(
+                Rule::IatiIncompleteElement,
+                node,
+                Some(subject),
+                format!("a <{}> of {subject} has no {name}; it is left out", node.name()),
+                format!("give the <{}> its {name}", node.name()),
+            );
+        }
+        value
+    }
+
+    /// The child `name` of `node`, which the standard requires; a finding
+    /// when it is missing.
+    fn part<'n>(&mut self, node: Node<'n>, name: &str, what: &str, subject: &Ref) -> Option<Node<'n>> {
+        let part = node.child(name);
+        if part.is_none() {
+            self.findings.report(
+                Rule::IatiIncompleteElement,
+                node,
+                Some(subject),
+                format!("a <{}> of {subject} has no <{name}>; {what} is left out", node.name()),
+                format!("give the <{}> its <{name}>", node.name()),
+            );
+        }
+        part
+    }
+
+    fn percentage(&mut self, node: Node<'_>, subject: &Ref) -> Option<f64> {
         let text = node.attribute("percentage")?;
         rules::number(node, "percentage", text, Some(subject), &mut self.findings)
     }
 
     /// Adds the SDG code a tag or sector names, reporting upper-case target
     /// letters and codes the catalogue does not hold.
-    fn sdg(&mut self, node: &Node, code: &str, programme: &mut Programme, subject: &Ref) {
+    fn sdg(&mut self, node: Node<'_>, code: &str, programme: &mut Programme, subject: &Ref) {
         let known = |code: SdgCode| self.sdg.is_none_or(|catalogue| catalogue.contains(code));
         match SdgMention::parse(code) {
             Ok(mention) if known(mention.code) => {
@@ -386,25 +491,25 @@ impl<'o> Importer<'o> {
                 Some(subject),
                 format!(
                     "<{}> of {subject} names \"{code}\", which is no SDG goal, target or indicator; it is left out",
-                    node.name
+                    node.name()
                 ),
                 "use the UN's codes: goals 1 to 17, targets such as 8.7 or 8.b, indicators such as 8.7.1",
             ),
         }
     }
 
-    fn money(&mut self, activity: &Node, programme: &mut Programme, subject: &Ref) {
+    fn money(&mut self, activity: Node<'_>, programme: &mut Programme, subject: &Ref) {
         let currency = activity.attribute("default-currency");
         for node in activity.children("budget") {
             let mut funding = Funding {
                 kind: Some(FundingKind::Budget),
                 ..Funding::default()
             };
-            let start = node
-                .child("period-start")
+            let start = self
+                .part(node, "period-start", "its period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
-            let end = node
-                .child("period-end")
+            let end = self
+                .part(node, "period-end", "its period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             if let (Some(start), Some(end)) = (start, end) {
                 rules::period_order(node, "budget period", start, end, subject, &mut self.findings);
@@ -454,7 +559,7 @@ impl<'o> Importer<'o> {
     }
 
     /// The indicators of the activity's results, each with its result.
-    fn results(&mut self, activity: &Node, programme: &mut Programme, subject: &Ref) {
+    fn results(&mut self, activity: Node<'_>, programme: &mut Programme, subject: &Ref) {
         for (number, result) in (1u32..).zip(activity.children("result")) {
             let Some(kind) = result.attribute("type").and_then(ResultKind::from_code) else {
                 self.findings.report(
@@ -471,7 +576,7 @@ impl<'o> Importer<'o> {
             };
             let title = result.child("title").and_then(Node::narrative).unwrap_or_default();
             let mut of = ResultOf::new(kind, number, title);
-            of.references = references(result);
+            of.references = self.references(result, subject);
             let aggregates = !matches!(result.attribute("aggregation-status"), Some("0" | "false"));
             for node in result.children("indicator") {
                 let indicator = self.indicator(node, &of, aggregates, subject);
@@ -494,15 +599,35 @@ impl<'o> Importer<'o> {
         }
     }
 
-    fn indicator(&mut self, node: &Node, of: &ResultOf, aggregates: bool, subject: &Ref) -> Indicator {
+    fn indicator(&mut self, node: Node<'_>, of: &ResultOf, aggregates: bool, subject: &Ref) -> Indicator {
         let label = node.child("title").and_then(Node::narrative).unwrap_or_default();
         let mut indicator = Indicator::new(label);
         indicator.measure = match node.attribute("measure").map(str::trim) {
+            Some("1") => Measure::Unit,
             Some("2") => Measure::Percentage,
             Some("3") => Measure::Nominal,
             Some("4") => Measure::Ordinal,
             Some("5") => Measure::Qualitative,
-            _ => Measure::Unit,
+            Some(code) => {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    node,
+                    Some(subject),
+                    format!("an <indicator> of {subject} has the measure \"{code}\", which is no measure 1 to 5; it is read as a count"),
+                    "use an IndicatorMeasure code: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative",
+                );
+                Measure::Unit
+            }
+            None => {
+                self.findings.report(
+                    Rule::IatiIncompleteElement,
+                    node,
+                    Some(subject),
+                    format!("an <indicator> of {subject} has no measure; it is read as a count"),
+                    "give the <indicator> its measure: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative",
+                );
+                Measure::Unit
+            }
         };
         if matches!(node.attribute("ascending"), Some("0" | "false")) {
             indicator.direction = Direction::Descending;
@@ -513,10 +638,10 @@ impl<'o> Importer<'o> {
         indicator.source = Provenance {
             document: self.files.last().map(|f| super::file_name(f).to_owned()),
             section: Some("indicator".to_owned()),
-            line: u32::try_from(node.line).ok().and_then(NonZeroU32::new),
+            line: u32::try_from(node.line()).ok().and_then(NonZeroU32::new),
         };
         let mut of = of.clone();
-        of.indicator_references = references(node);
+        of.indicator_references = self.references(node, subject);
         for reference in of
             .indicator_references
             .iter()
@@ -558,11 +683,11 @@ impl<'o> Importer<'o> {
             );
         }
         for period in node.children("period") {
-            let start = period
-                .child("period-start")
+            let start = self
+                .part(period, "period-start", "the period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
-            let end = period
-                .child("period-end")
+            let end = self
+                .part(period, "period-end", "the period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             let (Some(start), Some(end)) = (start, end) else {
                 continue;
@@ -586,7 +711,7 @@ impl<'o> Importer<'o> {
 
     /// The value of a baseline, target or actual, with its dimensions and
     /// locations; a quantitative one must be a number.
-    fn data_point(&mut self, node: &Node, measure: Measure, what: &str, subject: &Ref) -> Option<DataPoint> {
+    fn data_point(&mut self, node: Node<'_>, measure: Measure, what: &str, subject: &Ref) -> Option<DataPoint> {
         let comment = node.child("comment").and_then(Node::narrative).map(str::to_owned);
         let value = match (measure.is_quantitative(), node.attribute("value")) {
             (true, Some(text)) => Value::Number(rules::number(node, "value", text, Some(subject), &mut self.findings)?),
@@ -617,12 +742,15 @@ impl<'o> Importer<'o> {
         };
         let mut point = DataPoint::new(value);
         for dimension in node.children("dimension") {
-            if let (Some(name), Some(value)) = (dimension.attribute("name"), dimension.attribute("value")) {
+            if let (Some(name), Some(value)) = (
+                self.required(dimension, "name", subject),
+                self.required(dimension, "value", subject),
+            ) {
                 point.dimensions.insert(name.to_owned(), value.to_owned());
             }
         }
         for location in node.children("location") {
-            if let Some(reference) = location.attribute("ref") {
+            if let Some(reference) = self.required(location, "ref", subject) {
                 point.dimensions.insert("location".to_owned(), reference.to_owned());
             }
         }
@@ -631,9 +759,11 @@ impl<'o> Importer<'o> {
     }
 
     /// The amount, currency and value date of the `value` of `node`.
-    fn value(&mut self, node: &Node, currency: Option<&str>, funding: &mut Funding, subject: &Ref) {
-        let Some(value) = node.child("value") else { return };
-        funding.amount = rules::number(value, "value", &value.text, Some(subject), &mut self.findings);
+    fn value(&mut self, node: Node<'_>, currency: Option<&str>, funding: &mut Funding, subject: &Ref) {
+        let Some(value) = self.part(node, "value", "its amount", subject) else {
+            return;
+        };
+        funding.amount = rules::number(value, "value", value.text(), Some(subject), &mut self.findings);
         funding.currency = value.attribute("currency").or(currency).map(str::to_owned);
         funding.value_date = value
             .attribute("value-date")
@@ -669,7 +799,7 @@ impl<'o> Importer<'o> {
                             Provenance {
                                 document: self.files.get(stated.file).map(|f| super::file_name(f).to_owned()),
                                 section: Some("related-activity".to_owned()),
-                                line: u32::try_from(stated.line).ok().and_then(NonZeroU32::new),
+                                line: u32::try_from(stated.place.line).ok().and_then(NonZeroU32::new),
                             },
                         ));
                     }
@@ -677,17 +807,10 @@ impl<'o> Importer<'o> {
                 None => {
                     let subject = self.reference(&self.programmes[stated.from].id);
                     if other.is_none() {
-                        let node = Node {
-                            name: "related-activity".into(),
-                            line: stated.line,
-                            column: stated.column,
-                            offset: stated.offset,
-                            ..Node::default()
-                        };
                         self.findings.start_file(&self.files[stated.file].clone());
                         self.findings.report(
                             Rule::IatiOutsideActivity,
-                            &node,
+                            stated.place,
                             Some(&subject),
                             format!(
                                 "{subject} names {} {:?}, which is not among the activities read; it is kept as data",
@@ -731,21 +854,8 @@ fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
     programme.contributes_to.push(link);
 }
 
-/// The references an element gives: a vocabulary, a code and the
-/// indicator's address where there is one.
-fn references(node: &Node) -> Vec<Classification> {
-    node.children("reference")
-        .filter_map(|r| {
-            let code = r.attribute("code")?;
-            let mut entry = Classification::new(r.attribute("vocabulary").unwrap_or_default(), code);
-            entry.name = r.attribute("indicator-uri").map(str::to_owned);
-            Some(entry)
-        })
-        .collect()
-}
-
 /// The organisation an element names by `ref` and narrative.
-fn organisation(node: &Node) -> Organisation {
+fn organisation(node: Node<'_>) -> Organisation {
     Organisation {
         id: node
             .attribute("ref")

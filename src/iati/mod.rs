@@ -254,7 +254,7 @@ fn import_readers<R: BufRead>(inputs: Vec<(String, R)>, options: &ImportOptions)
         importer.start_file(&file);
         while let Some(activity) = reader.next_activity()? {
             activities += 1;
-            importer.add(&activity);
+            importer.add(activity);
         }
     }
     let report = importer.finish(&mut framework);

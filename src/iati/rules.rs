@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::xml::Node;
+use super::xml::{Node, Place};
 use crate::format::Span;
 use crate::validate::{Config, Diagnostic, Rule};
 use crate::{PartialDate, Ref};
@@ -34,7 +34,7 @@ impl<'c> Findings<'c> {
     pub(crate) fn report(
         &mut self,
         rule: Rule,
-        node: &Node,
+        at: impl Into<Place>,
         subject: Option<&Ref>,
         message: String,
         help: impl Into<String>,
@@ -42,13 +42,14 @@ impl<'c> Findings<'c> {
         let Some(severity) = self.config.severity(rule) else {
             return;
         };
+        let at = at.into();
         let mut diagnostic = Diagnostic::new(rule, severity, message)
             .with_help(help)
             .with_span(Span {
                 file: self.file.clone(),
-                line: node.line,
-                column: node.column,
-                offset: node.offset,
+                line: at.line,
+                column: at.column,
+                offset: at.offset,
                 length: 0,
             });
         if let Some(subject) = subject {
@@ -61,7 +62,7 @@ impl<'c> Findings<'c> {
 /// A date written `YYYY-MM-DD` in `attribute` of `node`; a finding when it
 /// is missing or written otherwise.
 pub(crate) fn date(
-    node: &Node,
+    node: Node<'_>,
     attribute: &str,
     subject: Option<&Ref>,
     findings: &mut Findings<'_>,
@@ -71,7 +72,7 @@ pub(crate) fn date(
             Rule::IatiInvalidDate,
             node,
             subject,
-            format!("<{}> has no {attribute}", node.name),
+            format!("<{}> has no {attribute}", node.name()),
             format!("give the date as {attribute}=\"YYYY-MM-DD\""),
         );
         return None;
@@ -84,7 +85,7 @@ pub(crate) fn date(
             subject,
             format!(
                 "<{}> has {attribute}=\"{text}\", which is not a date YYYY-MM-DD",
-                node.name
+                node.name()
             ),
             "write the date as YYYY-MM-DD, with a year from 1900 to 2199",
         );
@@ -94,7 +95,7 @@ pub(crate) fn date(
 
 /// A finite number written as `text` in `node`; a finding otherwise.
 pub(crate) fn number(
-    node: &Node,
+    node: Node<'_>,
     what: &str,
     text: &str,
     subject: Option<&Ref>,
@@ -109,7 +110,7 @@ pub(crate) fn number(
                 subject,
                 format!(
                     "<{}> has the {what} \"{text}\", which is not a finite number",
-                    node.name
+                    node.name()
                 ),
                 format!("write the {what} as a number such as 1500.50"),
             );
@@ -121,7 +122,7 @@ pub(crate) fn number(
 /// The identifier rules: prefix and characters (IATI rules 1.1.21, 1.1.3,
 /// 1.3.13).
 pub(crate) fn identifier(
-    activity: &Node,
+    activity: Node<'_>,
     id: &str,
     reporting_org: Option<&str>,
     subject: &Ref,
@@ -161,7 +162,7 @@ pub(crate) fn identifier(
 /// Start before end, for each pair of planned and actual dates, and no
 /// actual date after `today` (IATI rules 11.1.2–11.1.5).
 pub(crate) fn activity_dates(
-    dates: &[(crate::DateKind, NaiveDate, &Node)],
+    dates: &[(crate::DateKind, NaiveDate, Node<'_>)],
     today: Option<NaiveDate>,
     subject: &Ref,
     findings: &mut Findings<'_>,
@@ -202,7 +203,7 @@ pub(crate) fn activity_dates(
 
 /// A date of a transaction or the record's last update after `today`.
 pub(crate) fn not_in_future(
-    node: &Node,
+    node: Node<'_>,
     what: &str,
     date: NaiveDate,
     today: Option<NaiveDate>,
@@ -224,7 +225,7 @@ pub(crate) fn not_in_future(
 
 /// A period whose start comes after its end (IATI rule 8.6.3).
 pub(crate) fn period_order(
-    node: &Node,
+    node: Node<'_>,
     what: &str,
     start: NaiveDate,
     end: NaiveDate,
@@ -251,11 +252,11 @@ const SUM_TOLERANCE: f64 = 1e-6;
 /// group (the vocabulary) and the node that states it.
 pub(crate) fn percentages(
     what: &str,
-    groups: &[(String, Option<f64>, &Node)],
+    groups: &[(String, Option<f64>, Node<'_>)],
     subject: &Ref,
     findings: &mut Findings<'_>,
 ) {
-    let mut sums: BTreeMap<&str, (f64, usize, &Node)> = BTreeMap::new();
+    let mut sums: BTreeMap<&str, (f64, usize, Node<'_>)> = BTreeMap::new();
     for (group, percentage, node) in groups {
         let Some(percentage) = percentage else { continue };
         if !(0.0..=100.0).contains(percentage) {
@@ -267,7 +268,7 @@ pub(crate) fn percentages(
                 "give a percentage from 0 to 100",
             );
         }
-        let sum = sums.entry(group.as_str()).or_insert((0.0, 0, node));
+        let sum = sums.entry(group.as_str()).or_insert((0.0, 0, *node));
         sum.0 += percentage;
         sum.1 += 1;
     }

@@ -1,138 +1,295 @@
 //! Reading an IATI activity file one activity at a time: each
-//! `iati-activity` becomes a small tree of its elements, with the line and
-//! column each starts at, and is handed on before the next is read, so
-//! memory follows the largest activity and not the file.
+//! `iati-activity` becomes a small tree of its elements, with the line,
+//! column and offset each starts at, and is handed on before the next is
+//! read, so memory follows the largest activity and not the file.
+//!
+//! The tree lives in a few vectors and one string that are cleared and
+//! reused for every activity: reading allocates little once the first
+//! activities are read.
 //!
 //! Elements and attributes with a namespace prefix (`unhcr:value-USD`,
 //! `dstore:dataset`) belong to other vocabularies and are skipped, as the
-//! IATI standard allows.
+//! IATI standard allows; so are the elements the converter does not read
+//! (`convert::reads`), which only cost the parser's time.
 
 use std::io::BufRead;
+use std::ops::Range;
 
 use quick_xml::events::{BytesStart, Event};
 
 use super::IatiError;
 
-/// An element's attributes: names and values, in the order written.
-pub(crate) type Attributes = Vec<(Box<str>, Box<str>)>;
+/// No node: the end of a list of children.
+const NONE: u32 = u32::MAX;
 
-/// One element of an activity: its name, attributes, text and children.
-#[derive(Debug, Default)]
-pub(crate) struct Node {
-    pub(crate) name: Box<str>,
-    pub(crate) attributes: Attributes,
-    pub(crate) text: String,
-    pub(crate) children: Vec<Node>,
+/// Where an element starts: its line and column (from 1) and byte offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Place {
     pub(crate) line: usize,
     pub(crate) column: usize,
-    /// The byte offset of the element's `<` in the file.
     pub(crate) offset: usize,
 }
 
-impl Node {
-    /// The value of attribute `name`, as written.
-    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
-        self.attributes.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
-    }
-
-    /// The first child named `name`.
-    pub(crate) fn child(&self, name: &str) -> Option<&Node> {
-        self.children.iter().find(|c| &*c.name == name)
-    }
-
-    /// The children named `name`, in order.
-    pub(crate) fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
-        self.children.iter().filter(move |c| &*c.name == name)
-    }
-
-    /// The text of the first `narrative` child, as written.
-    pub(crate) fn narrative(&self) -> Option<&str> {
-        self.child("narrative").map(|n| n.text.as_str())
+impl From<Node<'_>> for Place {
+    fn from(node: Node<'_>) -> Self {
+        node.place()
     }
 }
 
-/// Bytes read so far and where the last line began, so that every element
-/// can be placed by line and column without keeping the text.
-struct Counted<R> {
-    inner: R,
-    offset: u64,
+impl From<&Node<'_>> for Place {
+    fn from(node: &Node<'_>) -> Self {
+        node.place()
+    }
+}
+
+/// One element, as ranges into its tree.
+#[derive(Debug, Clone)]
+struct Element {
+    name: Range<u32>,
+    attributes: Range<u32>,
+    text: Range<u32>,
+    first_child: u32,
+    last_child: u32,
+    next_sibling: u32,
+    place: Place,
+}
+
+/// The elements of one activity: names, attribute names and values and
+/// texts in one string, elements and attributes as ranges into it.
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    elements: Vec<Element>,
+    attributes: Vec<(Range<u32>, Range<u32>)>,
+    strings: String,
+}
+
+impl Tree {
+    fn clear(&mut self) {
+        self.elements.clear();
+        self.attributes.clear();
+        self.strings.clear();
+    }
+
+    fn str(&self, range: &Range<u32>) -> &str {
+        self.strings
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Adds `text` to the strings; its range.
+    fn push_str(&mut self, text: &str) -> Range<u32> {
+        let start = self.offset();
+        self.strings.push_str(text);
+        start..self.offset()
+    }
+
+    fn offset(&self) -> u32 {
+        u32::try_from(self.strings.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Adds text to element `index`. IATI's elements hold either text (a
+    /// narrative, an identifier, a value) or other elements: the text of an
+    /// element with children (the white space that lays them out) is not
+    /// kept, so that no text ever has to move behind a child's strings.
+    fn append_text(&mut self, index: u32, text: &str) {
+        let end = self.offset();
+        let Some(element) = self.elements.get_mut(index as usize) else {
+            return;
+        };
+        if text.is_empty() || element.first_child != NONE {
+            return;
+        }
+        if element.text.end != end {
+            // Only a leaf's own text is ever written after it: nothing else
+            // is pushed between the pieces of one leaf's text.
+            element.text = end..end;
+        }
+        self.strings.push_str(text);
+        let end = self.offset();
+        self.elements[index as usize].text.end = end;
+    }
+
+    /// Adds a child of `parent` (or the root when there is none); its index.
+    fn push(&mut self, parent: Option<u32>, name: &str, attributes: Range<u32>, place: Place) -> u32 {
+        let name = self.push_str(name);
+        let index = u32::try_from(self.elements.len()).unwrap_or(NONE);
+        let end = self.offset();
+        self.elements.push(Element {
+            name,
+            attributes,
+            text: end..end,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            place,
+        });
+        if let Some(parent) = parent.and_then(|p| self.elements.get(p as usize).map(|e| (p, e.last_child))) {
+            let (parent, last) = parent;
+            if last == NONE {
+                self.elements[parent as usize].first_child = index;
+                // The parent holds elements: the white space before them is layout.
+                let start = self.elements[parent as usize].text.start;
+                self.elements[parent as usize].text = start..start;
+            } else {
+                self.elements[last as usize].next_sibling = index;
+            }
+            self.elements[parent as usize].last_child = index;
+        }
+        index
+    }
+
+    /// The root element: the activity.
+    pub(crate) fn root(&self) -> Node<'_> {
+        Node { tree: self, index: 0 }
+    }
+}
+
+/// One element of an activity: its name, attributes, text and children.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node<'t> {
+    tree: &'t Tree,
+    index: u32,
+}
+
+impl<'t> Node<'t> {
+    fn element(self) -> &'t Element {
+        &self.tree.elements[self.index as usize]
+    }
+
+    /// The element's name.
+    pub(crate) fn name(self) -> &'t str {
+        self.tree.str(&self.element().name)
+    }
+
+    /// Its text, entities resolved and line ends normalised.
+    pub(crate) fn text(self) -> &'t str {
+        self.tree.str(&self.element().text)
+    }
+
+    /// Where it starts.
+    pub(crate) fn place(self) -> Place {
+        self.element().place
+    }
+
+    /// The line it starts on.
+    pub(crate) fn line(self) -> usize {
+        self.element().place.line
+    }
+
+    /// The value of attribute `name`, as written.
+    pub(crate) fn attribute(self, name: &str) -> Option<&'t str> {
+        let range = self.element().attributes.clone();
+        let tree = self.tree;
+        tree.attributes[range.start as usize..range.end as usize]
+            .iter()
+            .find(|(n, _)| tree.str(n) == name)
+            .map(|(_, v)| tree.str(v))
+    }
+
+    /// The children, in order.
+    pub(crate) fn all_children(self) -> impl Iterator<Item = Node<'t>> {
+        let tree = self.tree;
+        let mut next = self.element().first_child;
+        std::iter::from_fn(move || {
+            (next != NONE).then(|| {
+                let node = Node { tree, index: next };
+                next = node.element().next_sibling;
+                node
+            })
+        })
+    }
+
+    /// The first child named `name`.
+    pub(crate) fn child(self, name: &str) -> Option<Node<'t>> {
+        self.children(name).next()
+    }
+
+    /// The children named `name`, in order.
+    pub(crate) fn children<'n>(self, name: &'n str) -> impl Iterator<Item = Node<'t>> + 'n
+    where
+        't: 'n,
+    {
+        self.all_children().filter(move |c| c.name() == name)
+    }
+
+    /// The text of the first `narrative` child, as written.
+    pub(crate) fn narrative(self) -> Option<&'t str> {
+        self.child("narrative").map(Node::text)
+    }
+}
+
+/// The line a reader is on and the offset where it starts.
+struct Lines {
     line: usize,
     line_start: u64,
 }
 
-impl<R: BufRead> std::io::Read for Counted<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl<R: BufRead> BufRead for Counted<R> {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        if let Ok(buffer) = self.inner.fill_buf() {
-            let consumed = &buffer[..amount.min(buffer.len())];
-            for newline in memchr::memchr_iter(b'\n', consumed) {
-                self.line += 1;
-                self.line_start = self.offset + newline as u64 + 1;
-            }
+impl Lines {
+    /// Counts the line breaks of an event's bytes, which the reader copied:
+    /// every byte of the file but delimiters that hold no line break. The
+    /// bytes' last line break is as far before offset `end` as before their
+    /// end.
+    fn count(&mut self, bytes: &[u8], end: u64) {
+        if let Some(last) = memchr::memrchr(b'\n', bytes) {
+            // A plain counting loop vectorises.
+            self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+            self.line_start = end.saturating_sub((bytes.len() - last) as u64) + 1;
         }
-        self.offset += amount as u64;
-        self.inner.consume(amount);
     }
 }
 
 /// A streaming reader of the activities of one IATI file.
 pub(crate) struct Activities<R: BufRead> {
-    xml: quick_xml::Reader<Counted<R>>,
+    xml: quick_xml::Reader<R>,
+    /// The line the reader is on, from 1.
+    line: usize,
+    /// The offset at which that line starts.
+    line_start: u64,
     buffer: Vec<u8>,
     file: String,
     /// The `version` of `iati-activities`, once read.
     pub(crate) version: Option<String>,
+    tree: Tree,
+    /// The open elements of the activity being read.
+    open: Vec<u32>,
     done: bool,
 }
 
-/// Where the reader stood before an event: its line and column.
-#[derive(Clone, Copy)]
-struct Place {
-    line: usize,
-    column: usize,
-    offset: u64,
+/// What an event means for the activity being read.
+enum Step {
+    /// Go on reading.
+    Next,
+    /// An activity is read.
+    Activity,
+    /// The file ends.
+    End,
 }
 
 impl<R: BufRead> Activities<R> {
     /// A reader of `input`, named `file` in errors.
     pub(crate) fn new(input: R, file: &str) -> Self {
-        let counted = Counted {
-            inner: input,
-            offset: 0,
-            line: 1,
-            line_start: 0,
-        };
-        let mut xml = quick_xml::Reader::from_reader(counted);
+        let mut xml = quick_xml::Reader::from_reader(input);
         xml.config_mut().expand_empty_elements = false;
         xml.config_mut().check_end_names = true;
         Activities {
             xml,
+            line: 1,
+            line_start: 0,
             buffer: Vec::new(),
             file: file.to_owned(),
             version: None,
+            tree: Tree::default(),
+            open: Vec::new(),
             done: false,
         }
     }
 
     fn place(&self) -> Place {
-        let counted = self.xml.get_ref();
+        let offset = self.xml.buffer_position();
         Place {
-            line: counted.line,
-            column: usize::try_from(counted.offset - counted.line_start).unwrap_or(usize::MAX) + 1,
-            offset: counted.offset,
+            line: self.line,
+            column: usize::try_from(offset.saturating_sub(self.line_start)).unwrap_or(usize::MAX) + 1,
+            offset: usize::try_from(offset).unwrap_or(usize::MAX),
         }
     }
 
@@ -145,198 +302,275 @@ impl<R: BufRead> Activities<R> {
         }
     }
 
-    /// The next event, owned, with the place it starts at.
-    fn next_event(&mut self) -> Result<(Event<'static>, Place), IatiError> {
-        let at = self.place();
-        self.buffer.clear();
-        match self.xml.read_event_into(&mut self.buffer) {
-            Ok(event) => Ok((event.into_owned(), at)),
-            Err(e) => Err(self.error(at, format!("the XML is malformed: {e}"))),
-        }
-    }
-
     /// The next activity, `None` at the end of the file.
-    pub(crate) fn next_activity(&mut self) -> Result<Option<Node>, IatiError> {
+    pub(crate) fn next_activity(&mut self) -> Result<Option<Node<'_>>, IatiError> {
         if self.done {
             return Ok(None);
         }
-        loop {
-            let (event, at) = self.next_event()?;
-            match event {
-                Event::Start(start) | Event::Empty(start) if self.version.is_none() => {
-                    let name = Self::name_of(&start);
-                    if name != "iati-activities" {
-                        return Err(self.error(
-                            at,
-                            format!(
-                                "the file starts with <{name}>, not <iati-activities>: it is not an IATI activity file"
-                            ),
-                        ));
-                    }
-                    let version = attributes(&start, at, self)?
-                        .into_iter()
-                        .find(|(n, _)| &**n == "version")
-                        .map(|(_, v)| v.into_string());
-                    let Some(version) = version else {
-                        return Err(self.error(
-                            at,
-                            "<iati-activities> has no version: write version=\"2.03\" (versions 2.01 to 2.03 are read)",
-                        ));
-                    };
-                    if !matches!(version.as_str(), "2.01" | "2.02" | "2.03") {
-                        return Err(IatiError::Version {
-                            file: self.file.clone(),
-                            line: at.line,
-                            column: at.column,
-                            version,
-                        });
-                    }
-                    self.version = Some(version);
+        self.tree.clear();
+        self.open.clear();
+        // Foreign elements being skipped, and how deep.
+        let mut foreign = 0usize;
+        let mut buffer = std::mem::take(&mut self.buffer);
+        let step = loop {
+            let at = self.place();
+            buffer.clear();
+            let event = match self.xml.read_event_into(&mut buffer) {
+                Ok(event) => event,
+                Err(e) => break Err(self.error(at, format!("the XML is malformed: {e}"))),
+            };
+            let step = if foreign > 0 {
+                match event {
+                    Event::Start(_) => foreign += 1,
+                    Event::End(_) => foreign -= 1,
+                    Event::Eof => break Err(self.error(at, "the file ends inside an element")),
+                    _ => {}
                 }
-                Event::Start(start) => {
-                    let name = Self::name_of(&start);
-                    if name.contains(':') {
-                        self.skip(at)?;
-                        continue;
-                    }
-                    if name != "iati-activity" {
-                        return Err(self.error(
-                            at,
-                            format!("<{name}> stands where an <iati-activity> should: only activities are read"),
-                        ));
-                    }
-                    let mut root = node(&start, name, at, self)?;
-                    self.fill(&mut root)?;
-                    return Ok(Some(root));
+                Ok(Step::Next)
+            } else {
+                self.step(event, at, &mut foreign)
+            };
+            // The event is taken in: count the lines of its bytes, whose
+            // last line break lies as far before the reader's position as
+            // it does before the copy's end (the test below places elements
+            // after a line break in each kind of markup).
+            let end = self.xml.buffer_position();
+            let mut lines = Lines {
+                line: self.line,
+                line_start: self.line_start,
+            };
+            lines.count(&buffer, end);
+            (self.line, self.line_start) = (lines.line, lines.line_start);
+            match step {
+                Ok(Step::Next) => {}
+                Ok(step) => break Ok(step),
+                Err(e) => break Err(e),
+            }
+        };
+        self.buffer = buffer;
+        match step? {
+            Step::Activity => Ok(Some(self.tree.root())),
+            _ => {
+                self.done = true;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Takes in one event at `at`.
+    fn step(&mut self, event: Event<'_>, at: Place, foreign: &mut usize) -> Result<Step, IatiError> {
+        let in_activity = !self.open.is_empty();
+        match event {
+            Event::Start(start) | Event::Empty(start) if self.version.is_none() => {
+                self.root(&start, at)?;
+                Ok(Step::Next)
+            }
+            Event::Start(start) => {
+                let name = start.name();
+                let name: &str = name.as_ref();
+                if name.contains(':') || !self.wanted(name) {
+                    *foreign = 1;
+                    return Ok(Step::Next);
                 }
-                Event::Empty(start) => {
-                    let name = Self::name_of(&start);
-                    if name == "iati-activity" {
-                        return Ok(Some(node(&start, name, at, self)?));
-                    }
+                if !in_activity && name != "iati-activity" {
+                    return Err(self.error(
+                        at,
+                        format!("<{name}> stands where an <iati-activity> should: only activities are read"),
+                    ));
                 }
-                Event::End(_) => {}
-                Event::Eof => {
-                    self.done = true;
-                    if self.version.is_none() {
-                        return Err(self.error(at, "the file holds no <iati-activities> element"));
-                    }
-                    return Ok(None);
+                let index = self.element(&start, at)?;
+                self.open.push(index);
+                Ok(Step::Next)
+            }
+            Event::Empty(start) => {
+                let name = start.name();
+                let name: &str = name.as_ref();
+                if name.contains(':') || (!in_activity && name != "iati-activity") || !self.wanted(name) {
+                    return Ok(Step::Next);
                 }
-                Event::Text(text) if self.version.is_none() && !text.trim().is_empty() => {
+                self.element(&start, at)?;
+                Ok(if in_activity { Step::Next } else { Step::Activity })
+            }
+            Event::End(_) => {
+                self.open.pop();
+                Ok(if in_activity && self.open.is_empty() {
+                    Step::Activity
+                } else {
+                    Step::Next
+                })
+            }
+            Event::Text(text) => {
+                if let Some(&current) = self.open.last() {
+                    self.tree.append_text(current, &text.xml10_content());
+                } else if self.version.is_none() && !text.trim().is_empty() {
                     return Err(self.error(
                         at,
                         "the file starts with text, not <iati-activities>: it is not an IATI activity file",
                     ));
                 }
-                Event::Text(_)
-                | Event::CData(_)
-                | Event::Comment(_)
-                | Event::Decl(_)
-                | Event::PI(_)
-                | Event::DocType(_)
-                | Event::GeneralRef(_) => {}
+                Ok(Step::Next)
             }
+            Event::CData(data) => {
+                if let Some(&current) = self.open.last() {
+                    // XML turns CR LF and a lone CR into LF, in CDATA too.
+                    let text: &str = &data;
+                    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+                    self.tree.append_text(current, &normalised);
+                }
+                Ok(Step::Next)
+            }
+            Event::GeneralRef(reference) => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&reference).map(str::to_owned),
+                    Err(_) => None,
+                };
+                match (resolved, self.open.last()) {
+                    (Some(text), Some(&current)) => self.tree.append_text(current, &text),
+                    (Some(_), None) => {}
+                    (None, _) => {
+                        return Err(self.error(at, format!("the entity &{}; is not one XML defines", &*reference)));
+                    }
+                }
+                Ok(Step::Next)
+            }
+            Event::Eof => {
+                if in_activity {
+                    return Err(self.error(at, "the file ends inside an <iati-activity>"));
+                }
+                if self.version.is_none() {
+                    return Err(self.error(at, "the file holds no <iati-activities> element"));
+                }
+                Ok(Step::End)
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => Ok(Step::Next),
         }
     }
 
-    fn name_of(start: &BytesStart<'_>) -> String {
-        start.name().as_ref().to_owned()
-    }
-
-    /// Reads the children and text of `parent` up to its end tag.
-    fn fill(&mut self, parent: &mut Node) -> Result<(), IatiError> {
-        let mut stack: Vec<Node> = Vec::new();
-        loop {
-            let (event, at) = self.next_event()?;
-            let current = stack.last_mut().unwrap_or(&mut *parent);
-            match event {
-                Event::Start(start) => {
-                    let name = Self::name_of(&start);
-                    if name.contains(':') {
-                        self.skip(at)?;
-                        continue;
-                    }
-                    let child = node(&start, name, at, self)?;
-                    stack.push(child);
+    /// Whether an element `name` opening here is read: an activity outside
+    /// one, and what the converter reads inside.
+    fn wanted(&self, name: &str) -> bool {
+        match self.open.last() {
+            None => true,
+            Some(&parent) => super::convert::reads(
+                Node {
+                    tree: &self.tree,
+                    index: parent,
                 }
-                Event::Empty(start) => {
-                    let name = Self::name_of(&start);
-                    if !name.contains(':') {
-                        let child = node(&start, name, at, self)?;
-                        stack.last_mut().unwrap_or(&mut *parent).children.push(child);
-                    }
-                }
-                Event::End(_) => match stack.pop() {
-                    Some(done) => stack.last_mut().unwrap_or(&mut *parent).children.push(done),
-                    None => return Ok(()),
-                },
-                Event::Text(text) => current.text.push_str(&text.xml10_content()),
-                Event::CData(data) => current.text.push_str(&data),
-                Event::GeneralRef(reference) => {
-                    let resolved = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => quick_xml::escape::resolve_predefined_entity(&reference).map(str::to_owned),
-                        Err(_) => None,
-                    };
-                    match resolved {
-                        Some(text) => current.text.push_str(&text),
-                        None => {
-                            return Err(self.error(at, format!("the entity &{}; is not one XML defines", &*reference)));
-                        }
-                    }
-                }
-                Event::Eof => return Err(self.error(at, format!("the file ends inside <{}>", parent.name))),
-                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
-            }
+                .name(),
+                name,
+            ),
         }
     }
 
-    /// Skips a foreign element and everything in it.
-    fn skip(&mut self, at: Place) -> Result<(), IatiError> {
-        let mut depth = 1usize;
-        while depth > 0 {
-            match self.next_event()?.0 {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.error(at, "the file ends inside an element")),
-                _ => {}
+    /// Checks the root element: `iati-activities` of a version read.
+    fn root(&mut self, start: &BytesStart<'_>, at: Place) -> Result<(), IatiError> {
+        let name = start.name();
+        let name: &str = name.as_ref();
+        if name != "iati-activities" {
+            return Err(self.error(
+                at,
+                format!("the file starts with <{name}>, not <iati-activities>: it is not an IATI activity file"),
+            ));
+        }
+        let mut version = None;
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| self.error(at, format!("an attribute is malformed: {e}")))?;
+            let key: &str = attribute.key.as_ref();
+            if key == "version" {
+                let value = attribute
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|e| self.error(at, format!("the attribute version is malformed: {e}")))?;
+                version = Some(value.into_owned());
             }
         }
+        let Some(version) = version else {
+            return Err(self.error(
+                at,
+                "<iati-activities> has no version: write version=\"2.03\" (versions 2.01 to 2.03 are read)",
+            ));
+        };
+        if !matches!(version.as_str(), "2.01" | "2.02" | "2.03") {
+            return Err(IatiError::Version {
+                file: self.file.clone(),
+                line: at.line,
+                column: at.column,
+                version,
+            });
+        }
+        self.version = Some(version);
         Ok(())
     }
-}
 
-/// A node for `start`, with its unprefixed attributes (and `xml:lang`).
-fn node<R: BufRead>(
-    start: &BytesStart<'_>,
-    name: String,
-    at: Place,
-    reader: &Activities<R>,
-) -> Result<Node, IatiError> {
-    Ok(Node {
-        name: name.into(),
-        attributes: attributes(start, at, reader)?,
-        text: String::new(),
-        children: Vec::new(),
-        line: at.line,
-        column: at.column,
-        offset: usize::try_from(at.offset).unwrap_or(usize::MAX),
-    })
-}
-
-fn attributes<R: BufRead>(start: &BytesStart<'_>, at: Place, reader: &Activities<R>) -> Result<Attributes, IatiError> {
-    let mut out = Vec::new();
-    for attribute in start.attributes() {
-        let attribute = attribute.map_err(|e| reader.error(at, format!("an attribute is malformed: {e}")))?;
-        let key: &str = attribute.key.as_ref();
-        if key.contains(':') && key != "xml:lang" {
-            continue;
+    /// Adds the element `start` under the open one, with its unprefixed
+    /// attributes; its index.
+    fn element(&mut self, start: &BytesStart<'_>, at: Place) -> Result<u32, IatiError> {
+        let first = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| self.error(at, format!("an attribute is malformed: {e}")))?;
+            let key: &str = attribute.key.as_ref();
+            if key.contains(':') {
+                continue;
+            }
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| self.error(at, format!("the attribute {key} is malformed: {e}")))?;
+            let key = self.tree.push_str(key);
+            let value = self.tree.push_str(&value);
+            self.tree.attributes.push((key, value));
         }
-        let value = attribute
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| reader.error(at, format!("the attribute {key} is malformed: {e}")))?;
-        out.push((key.into(), value.into()));
+        let last = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
+        let name = start.name();
+        let name: &str = name.as_ref();
+        Ok(self.tree.push(self.open.last().copied(), name, first..last, at))
     }
-    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Elements by name and place.
+    type Placed = Vec<(String, Place)>;
+
+    /// The line, column and offset of every element read, and those found
+    /// by searching the text for each `<name` in turn.
+    fn places(text: &str) -> (Placed, Placed) {
+        let mut reader = Activities::new(text.as_bytes(), "t.xml");
+        let mut read = Vec::new();
+        while let Some(activity) = reader.next_activity().expect("reads") {
+            let mut stack = vec![activity];
+            while let Some(node) = stack.pop() {
+                read.push((node.name().to_owned(), node.place()));
+                let children: Vec<Node<'_>> = node.all_children().collect();
+                stack.extend(children.into_iter().rev());
+            }
+        }
+        let mut found = Vec::new();
+        let mut from = 0;
+        for (name, _) in &read {
+            let at = from + text[from..].find(&format!("<{name}")).expect("in the text");
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            found.push((
+                name.clone(),
+                Place {
+                    line,
+                    column: at - line_start + 1,
+                    offset: at,
+                },
+            ));
+            from = at + 1;
+        }
+        (read, found)
+    }
+
+    #[test]
+    fn every_element_is_placed_by_line_column_and_offset() {
+        let text = "<?xml version=\"1.0\"?>\r\n<!DOCTYPE iati-activities\n  [ <!ENTITY x \"y\"> ]>\n<!-- a\ncomment -->\n<iati-activities version=\"2.03\"\n   generated=\"now\">\r\n  <iati-activity\n     humanitarian=\"1\">\n    <title><narrative>A &amp;\nB &#233;\n</narrative><![CDATA[\n<x>\r\n]]></title>\n<?pi\n?>    <sector code=\"1\"\n    vocabulary=\"1\"/><tag code=\"2\"/>\n  <ext:a>\n<b/>\n</ext:a><!--\n--><policy-marker code=\"1\"/><document-link\n url=\"u\"><title><![CDATA[a\nb]]><narrative>n</narrative></title\n></document-link><recipient-country code=\"KE\"/>&amp;\n&amp;<recipient-region code=\"1\"/><description>\n<narrative>skipped</narrative></description>\n  </iati-activity><iati-activity><iati-identifier>x</iati-identifier></iati-activity>\n</iati-activities>\n";
+        let (read, found) = places(text);
+        assert_eq!(read.len(), 13, "{read:?}");
+        assert_eq!(read, found);
+    }
 }

@@ -173,6 +173,7 @@ rules! {
     IatiInvalidDate => (Iati, "invalid-date", Error, "A date is not written `YYYY-MM-DD` (or its year is outside 1900 to 2199); the date is left out."),
     IatiInvalidValue => (Iati, "invalid-value", Error, "A value is missing or unreadable: a percentage or amount that is not a finite number, or an indicator's baseline, target or actual without a value (a qualitative one without a value or comment); it is left out."),
     IatiUnknownCode => (Iati, "unknown-code", Warning, "A code is outside its IATI codelist (an organisation role, a date type, a relation, a transaction type); the element is left out."),
+    IatiIncompleteElement => (Iati, "incomplete-element", Error, "An element lacks an attribute or part the standard requires (a code, type, role, ref, url or vocabulary; a period's start or end); it is left out (an indicator without a measure is read as a count)."),
     IatiDateOrder => (Iati, "date-order", Error, "A start date comes after its end date: the planned or actual dates of an activity, or a budget's or indicator's period (IATI rules 11.1.2, 11.1.3, 8.6.3)."),
     IatiDateInFuture => (Iati, "date-in-future", Error, "An actual date, a transaction date or the last-updated date lies after the day the import is told is today (IATI rules 11.1.1, 11.1.4, 11.1.5, 11.2.1, 11.2.2)."),
     IatiPercentageRange => (Iati, "percentage-range", Error, "A percentage of a sector, country or region is outside 0 to 100 (IATI rules 12.1.1, 12.3.1)."),

@@ -9,6 +9,8 @@ mod graph_props;
 mod hostile;
 #[cfg(feature = "iati")]
 mod iati;
+#[cfg(feature = "iati")]
+mod iati_roundtrip;
 mod identifiers;
 mod invariants;
 mod mutation;

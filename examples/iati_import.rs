@@ -1,0 +1,59 @@
+//! Imports an IATI activity file many times over, for profiling and for
+//! measuring a whole process against a floor:
+//!
+//! ```sh
+//! cargo run --release --features iati --example iati_import -- FILE [TIMES]          # the import
+//! cargo run --release --features iati --example iati_import -- FILE [TIMES] --floor  # quick-xml's events alone
+//! ```
+//!
+//! Both read the file into memory once, then go over its bytes `TIMES`
+//! times, so that `perf stat` or `/usr/bin/time -v` on each compares the
+//! importer with the bare parser over the same bytes.
+
+use ilo_frameworks::iati::{ImportOptions, framework_id_for, import_reader};
+use quick_xml::events::Event;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let floor = args.iter().any(|a| a == "--floor");
+    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    let path = positional.next().ok_or("give an IATI activity file")?;
+    let times: usize = positional.next().map_or(Ok(1), |t| t.parse())?;
+    let bytes = std::fs::read(path)?;
+    if floor {
+        let mut events = 0;
+        for _ in 0..times {
+            events = bare_events(&bytes);
+        }
+        println!("{events} events");
+        return Ok(());
+    }
+    let options = ImportOptions::new(framework_id_for(path));
+    let mut last = None;
+    for _ in 0..times {
+        last = Some(import_reader(&bytes[..], path, &options)?);
+    }
+    if let Some(import) = last {
+        println!(
+            "{} activities, {} projects, {}",
+            import.activities,
+            import.framework.programmes.len(),
+            import.report.summary()
+        );
+    }
+    Ok(())
+}
+
+/// The number of events in `bytes`: quick-xml's reader alone.
+fn bare_events(bytes: &[u8]) -> usize {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buffer = Vec::new();
+    let mut events = 0;
+    loop {
+        buffer.clear();
+        match reader.read_event_into(&mut buffer) {
+            Ok(Event::Eof) | Err(_) => return events,
+            Ok(_) => events += 1,
+        }
+    }
+}
