@@ -9,12 +9,21 @@
 //! Both read the file into memory once, then go over its bytes `TIMES`
 //! times, so that `perf stat` or `/usr/bin/time -v` on each compares the
 //! importer with the bare parser over the same bytes.
+//!
+//! `-- --write OUT COPIES FILE` writes a large file for measuring memory:
+//! the activities of `FILE` repeated `COPIES` times, each copy's
+//! identifiers given a suffix `-cN` so that they stay distinct.
 
 use ilo_frameworks::iati::{ImportOptions, framework_id_for, import_reader};
 use quick_xml::events::Event;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, out, copies, file] = args.as_slice()
+        && flag == "--write"
+    {
+        return write(out, copies.parse()?, file);
+    }
     let floor = args.iter().any(|a| a == "--floor");
     let mut positional = args.iter().filter(|a| !a.starts_with("--"));
     let path = positional.next().ok_or("give an IATI activity file")?;
@@ -56,4 +65,22 @@ fn bare_events(bytes: &[u8]) -> usize {
             Ok(_) => events += 1,
         }
     }
+}
+
+/// Writes the activities of `file` `copies` times over into `out`.
+fn write(out: &str, copies: usize, file: &str) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write as _;
+    let text = std::fs::read_to_string(file)?;
+    let start = text.find("<iati-activity ").or_else(|| text.find("<iati-activity>")).ok_or("no activity")?;
+    let end = text.rfind("</iati-activities>").ok_or("no end")?;
+    let activities = &text[start..end];
+    let mut writer = std::io::BufWriter::new(std::fs::File::create(out)?);
+    writeln!(writer, "<iati-activities version=\"2.03\">")?;
+    for copy in 0..copies {
+        let suffix = format!("-c{copy}</iati-identifier>");
+        writer.write_all(activities.replace("</iati-identifier>", &suffix).as_bytes())?;
+    }
+    writeln!(writer, "</iati-activities>")?;
+    writer.flush()?;
+    Ok(())
 }

@@ -222,7 +222,17 @@ pub(crate) fn write<T: Serialize>(value: &T, format: Format) -> Result<String, E
         message,
     };
     match format {
-        Format::Toml => toml::to_string_pretty(value).map_err(|e| error(e.to_string())),
+        Format::Toml => {
+            // `toml::to_string_pretty` moves the text after every table it
+            // heads late, which is quadratic in a document of many tables
+            // (15,000 projects took 25 s); the buffer's `Display` writes the
+            // same text in one pass.
+            let mut buffer = toml::ser::Buffer::new();
+            value
+                .serialize(toml::Serializer::pretty(&mut buffer))
+                .map_err(|e| error(e.to_string()))?;
+            Ok(buffer.to_string())
+        }
         Format::Json => serde_json::to_string_pretty(value)
             .map(|mut s| {
                 s.push('\n');
