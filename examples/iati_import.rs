@@ -10,6 +10,9 @@
 //! times, so that `perf stat` or `/usr/bin/time -v` on each compares the
 //! importer with the bare parser over the same bytes.
 //!
+//! `-- FILE --stream` reads the file as it streams, one activity at a time,
+//! keeping none (`iati::stream`): the peak memory of the reader itself.
+//!
 //! `-- --write OUT COPIES FILE` writes a large file for measuring memory:
 //! the activities of `FILE` repeated `COPIES` times, each copy's
 //! identifiers given a suffix `-cN` so that they stay distinct.
@@ -25,9 +28,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return write(out, copies.parse()?, file);
     }
     let floor = args.iter().any(|a| a == "--floor");
+    let streaming = args.iter().any(|a| a == "--stream");
     let mut positional = args.iter().filter(|a| !a.starts_with("--"));
     let path = positional.next().ok_or("give an IATI activity file")?;
     let times: usize = positional.next().map_or(Ok(1), |t| t.parse())?;
+    if streaming {
+        let options = ImportOptions::new(framework_id_for(path));
+        let file = std::io::BufReader::new(std::fs::File::open(path)?);
+        let (mut programmes, mut findings) = (0, 0);
+        for item in ilo_frameworks::iati::stream(file, path, &options) {
+            let item = item?;
+            programmes += usize::from(item.programme.is_some());
+            findings += item.findings.len();
+        }
+        println!("{programmes} projects streamed, {findings} findings");
+        return Ok(());
+    }
     let bytes = std::fs::read(path)?;
     if floor {
         let mut events = 0;
@@ -71,7 +87,10 @@ fn bare_events(bytes: &[u8]) -> usize {
 fn write(out: &str, copies: usize, file: &str) -> Result<(), Box<dyn std::error::Error>> {
     use std::io::Write as _;
     let text = std::fs::read_to_string(file)?;
-    let start = text.find("<iati-activity ").or_else(|| text.find("<iati-activity>")).ok_or("no activity")?;
+    let start = text
+        .find("<iati-activity ")
+        .or_else(|| text.find("<iati-activity>"))
+        .ok_or("no activity")?;
     let end = text.rfind("</iati-activities>").ok_or("no end")?;
     let activities = &text[start..end];
     let mut writer = std::io::BufWriter::new(std::fs::File::create(out)?);

@@ -14,9 +14,9 @@ use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
     Activity, ActivityDate, Aggregation, Classification, DataPoint, DateKind, Direction, DocumentLink, ElementCode,
-    Framework, FrameworkId, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure,
-    Organisation, OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId,
-    ProgrammeKind, Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
+    FrameworkId, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
+    OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
+    Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
 /// Whether the converter reads elements `name` under an element `parent`
@@ -61,7 +61,10 @@ pub(super) fn reads(parent: &str, name: &str) -> bool {
 /// A relation an activity states, to be resolved once every activity is
 /// read.
 struct Stated {
+    /// The activity that states it, by its place in the order read.
     from: usize,
+    /// Its place in that activity's `related`.
+    entry: usize,
     relation: Relation,
     id: String,
     place: Place,
@@ -73,8 +76,9 @@ pub(super) struct Importer<'o> {
     framework: &'o FrameworkId,
     options: &'o ImportOptions,
     sdg: Option<&'static SdgCatalogue>,
-    findings: Findings<'o>,
-    programmes: Vec<Programme>,
+    pub(super) findings: Findings<'o>,
+    /// The identifiers of the activities read, in order.
+    ids: Vec<ProgrammeId>,
     index: HashMap<ProgrammeId, usize>,
     relations: Vec<Stated>,
     files: Vec<String>,
@@ -87,7 +91,7 @@ impl<'o> Importer<'o> {
             options,
             sdg: crate::builtin::sdg().ok(),
             findings: Findings::new(&options.config),
-            programmes: Vec::new(),
+            ids: Vec::new(),
             index: HashMap::new(),
             relations: Vec::new(),
             files: Vec::new(),
@@ -103,11 +107,11 @@ impl<'o> Importer<'o> {
         Ref::element(self.framework.clone(), ElementCode::from(id))
     }
 
-    /// Reads one activity; one left out is reported.
-    pub(super) fn add(&mut self, activity: Node<'_>) {
-        let Some(id) = self.identifier(activity) else {
-            return;
-        };
+    /// The programme of one activity, `None` for one left out (and
+    /// reported). Its `activity.related` holds every relation it states;
+    /// [`Importer::finish`] makes links of those it can.
+    pub(super) fn add(&mut self, activity: Node<'_>) -> Option<Programme> {
+        let id = self.identifier(activity)?;
         let subject = self.reference(&id);
         if self.index.contains_key(&id) {
             self.findings.report(
@@ -117,7 +121,7 @@ impl<'o> Importer<'o> {
                 format!("the identifier {id} is given to an earlier activity too; this one is left out"),
                 "give each activity its own identifier, or read each version of a file alone",
             );
-            return;
+            return None;
         }
         let name = activity.child("title").and_then(Node::narrative).unwrap_or_default();
         let mut programme = Programme::new(id.clone(), ProgrammeKind::Project, name);
@@ -187,7 +191,7 @@ impl<'o> Importer<'o> {
                 });
             }
         }
-        let at = self.programmes.len();
+        let at = self.ids.len();
         for related in activity.children("related-activity") {
             let (Some(code), Some(other)) = (
                 self.required(related, "type", &subject),
@@ -196,13 +200,17 @@ impl<'o> Importer<'o> {
                 continue;
             };
             match Relation::from_code(code) {
-                Some(relation) => self.relations.push(Stated {
-                    from: at,
-                    relation,
-                    id: other.trim().to_owned(),
-                    place: related.place(),
-                    file: self.files.len() - 1,
-                }),
+                Some(relation) => {
+                    self.relations.push(Stated {
+                        from: at,
+                        entry: details.related.len(),
+                        relation,
+                        id: other.trim().to_owned(),
+                        place: related.place(),
+                        file: self.files.len() - 1,
+                    });
+                    details.related.push(Related::new(relation, other.trim()));
+                }
                 None => self.findings.report(
                     Rule::IatiUnknownCode,
                     related,
@@ -213,8 +221,9 @@ impl<'o> Importer<'o> {
             }
         }
         programme.activity = Some(Box::new(details));
-        self.index.insert(id, at);
-        self.programmes.push(programme);
+        self.index.insert(id.clone(), at);
+        self.ids.push(id);
+        Some(programme)
     }
 
     /// The activity's identifier, or a finding when it cannot be one.
@@ -771,11 +780,16 @@ impl<'o> Importer<'o> {
             .and_then(rules::day);
     }
 
-    /// Resolves the relations: parents and children among the activities
-    /// read become `part_of` links, each pair once; the rest is kept as
-    /// data, and a reference outside is noted.
-    pub(super) fn finish(mut self, framework: &mut Framework) -> Report {
+    /// Resolves the relations of `programmes`, the activities read in
+    /// order: a parent or child among them becomes one `part_of` link
+    /// (however many sides state it) and leaves `activity.related`; the
+    /// rest stays there, and a reference outside is noted. The links and
+    /// every finding of the import.
+    pub(super) fn finish(mut self, programmes: &mut [Programme]) -> (Vec<StatedLink>, Report) {
+        let mut links = Vec::new();
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // The relations that became links, by activity: left out of `related`.
+        let mut linked: Vec<(usize, usize)> = Vec::new();
         let relations = std::mem::take(&mut self.relations);
         for stated in relations {
             let other = ProgrammeId::new(&stated.id)
@@ -786,48 +800,52 @@ impl<'o> Importer<'o> {
                 (Relation::Child, Some(child)) => Some((child, stated.from)),
                 _ => None,
             };
-            match pair {
-                Some(pair) => {
-                    if pairs.insert(pair) {
-                        let (child, parent) = pair;
-                        let from = self.reference(&self.programmes[child].id);
-                        let to = self.reference(&self.programmes[parent].id);
-                        framework.links.push(StatedLink::new(
-                            from,
-                            LinkKind::PartOf,
-                            to,
-                            Provenance {
-                                document: self.files.get(stated.file).map(|f| super::file_name(f).to_owned()),
-                                section: Some("related-activity".to_owned()),
-                                line: u32::try_from(stated.place.line).ok().and_then(NonZeroU32::new),
-                            },
-                        ));
-                    }
+            if let Some(pair) = pair {
+                linked.push((stated.from, stated.entry));
+                if pairs.insert(pair) {
+                    let (child, parent) = pair;
+                    links.push(StatedLink::new(
+                        self.reference(&self.ids[child]),
+                        LinkKind::PartOf,
+                        self.reference(&self.ids[parent]),
+                        Provenance {
+                            document: self.files.get(stated.file).map(|f| super::file_name(f).to_owned()),
+                            section: Some("related-activity".to_owned()),
+                            line: u32::try_from(stated.place.line).ok().and_then(NonZeroU32::new),
+                        },
+                    ));
                 }
-                None => {
-                    let subject = self.reference(&self.programmes[stated.from].id);
-                    if other.is_none() {
-                        self.findings.start_file(&self.files[stated.file].clone());
-                        self.findings.report(
-                            Rule::IatiOutsideActivity,
-                            stated.place,
-                            Some(&subject),
-                            format!(
-                                "{subject} names {} {:?}, which is not among the activities read; it is kept as data",
-                                article(stated.relation),
-                                stated.id
-                            ),
-                            "read the file that holds it too, to link them",
-                        );
-                    }
-                    if let Some(details) = self.programmes[stated.from].activity.as_deref_mut() {
-                        details.related.push(Related::new(stated.relation, stated.id));
-                    }
-                }
+            } else if other.is_none() {
+                let subject = self.reference(&self.ids[stated.from]);
+                self.findings.start_file(&self.files[stated.file].clone());
+                self.findings.report(
+                    Rule::IatiOutsideActivity,
+                    stated.place,
+                    Some(&subject),
+                    format!(
+                        "{subject} names {} {:?}, which is not among the activities read; it is kept as data",
+                        article(stated.relation),
+                        stated.id
+                    ),
+                    "read the file that holds it too, to link them",
+                );
             }
         }
-        framework.programmes = self.programmes;
-        Report::new(self.findings.out)
+        // Each activity's relations that became links leave its `related`,
+        // in one pass over it.
+        linked.sort_unstable();
+        for group in linked.chunk_by(|a, b| a.0 == b.0) {
+            let from = group[0].0;
+            if let Some(details) = programmes.get_mut(from).and_then(|p| p.activity.as_deref_mut()) {
+                let mut place = 0;
+                details.related.retain(|_| {
+                    let keep = group.binary_search(&(from, place)).is_err();
+                    place += 1;
+                    keep
+                });
+            }
+        }
+        (links, Report::new(self.findings.out))
     }
 }
 

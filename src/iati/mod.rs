@@ -254,13 +254,92 @@ fn import_readers<R: BufRead>(inputs: Vec<(String, R)>, options: &ImportOptions)
         importer.start_file(&file);
         while let Some(activity) = reader.next_activity()? {
             activities += 1;
-            importer.add(activity);
+            framework.programmes.extend(importer.add(activity));
         }
     }
-    let report = importer.finish(&mut framework);
+    let (links, report) = importer.finish(&mut framework.programmes);
+    framework.links = links;
     Ok(Import {
         framework,
         report,
         activities,
     })
+}
+
+/// Reads the activities of one file one at a time, keeping none: memory
+/// follows the largest activity (and the identifiers read, to report a
+/// duplicate), not the file. Made by [`stream`].
+///
+/// Each item is the programme of one activity, with its findings; a
+/// relation is not resolved into a link, since the activity it names may
+/// come later: every relation the activity states is in
+/// `activity.related` (what [`import_reader`] keeps there are those it
+/// could not make links of).
+///
+/// ```
+/// use ilo_frameworks::iati::{ImportOptions, stream};
+///
+/// let xml = "<iati-activities version=\"2.03\">
+///   <iati-activity><iati-identifier>AA-1-A</iati-identifier></iati-activity>
+///   <iati-activity><iati-identifier>AA-1-B</iati-identifier></iati-activity>
+/// </iati-activities>";
+/// let options = ImportOptions::new("iati-aa".parse()?);
+/// let mut ids = Vec::new();
+/// for item in stream(xml.as_bytes(), "aa.xml", &options) {
+///     let item = item?;
+///     ids.extend(item.programme.map(|p| p.id.to_string()));
+/// }
+/// assert_eq!(ids, ["AA-1-A", "AA-1-B"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Stream<'o, R: BufRead> {
+    reader: xml::Activities<R>,
+    importer: convert::Importer<'o>,
+    /// Whether the file proved unreadable: the stream ends after the error.
+    failed: bool,
+}
+
+/// One activity of a [`Stream`]: its programme (`None` when it is left
+/// out) and the findings on it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Streamed {
+    /// The activity as a programme.
+    pub programme: Option<crate::Programme>,
+    /// What reading it found.
+    pub findings: Vec<crate::validate::Diagnostic>,
+}
+
+/// A [`Stream`] of the activities read from `input`, named `file` in
+/// findings.
+pub fn stream<'o, R: BufRead>(input: R, file: &str, options: &'o ImportOptions) -> Stream<'o, R> {
+    let mut importer = convert::Importer::new(&options.framework, options);
+    importer.start_file(file);
+    Stream {
+        reader: xml::Activities::new(input, file),
+        importer,
+        failed: false,
+    }
+}
+
+impl<R: BufRead> Iterator for Stream<'_, R> {
+    type Item = Result<Streamed, IatiError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        match self.reader.next_activity() {
+            Ok(Some(activity)) => {
+                let programme = self.importer.add(activity);
+                let findings = std::mem::take(&mut self.importer.findings.out);
+                Some(Ok(Streamed { programme, findings }))
+            }
+            Ok(None) => None,
+            Err(error) => {
+                self.failed = true;
+                Some(Err(error))
+            }
+        }
+    }
 }

@@ -121,6 +121,30 @@ fn unhcr_2023() {
 }
 
 #[test]
+fn unhcr_2023_streamed_one_activity_at_a_time() {
+    let Some(path) = data("unhcr/UNHCR-Activities-2023.xml") else {
+        return;
+    };
+    let file = std::io::BufReader::new(std::fs::File::open(&path).expect("opens"));
+    let options = options_for(&path);
+    let mut programmes = 0;
+    let mut related = 0;
+    let mut findings = 0;
+    for item in ilo_frameworks::iati::stream(file, "UNHCR-Activities-2023.xml", &options) {
+        let item = item.expect("reads");
+        findings += item.findings.len();
+        let programme = item.programme.expect("every activity is read");
+        programmes += 1;
+        related += programme.activity.as_deref().map_or(0, |a| a.related.len());
+    }
+    assert_eq!(programmes, 134);
+    // Every relation as stated: 133 parents, 133 children, 131 siblings.
+    assert_eq!(related, 133 + 133 + 131);
+    // Outside activities are noted once all are read, by an import only.
+    assert_eq!(findings, 0);
+}
+
+#[test]
 fn covid_export() {
     let Some(path) = data("hdx-scraper-iati-viz/covid/dportal.xml") else {
         return;

@@ -116,6 +116,33 @@ fn public_types_are_send_and_sync() {
     is_send_sync::<progress::RollUp>();
     is_send_sync::<progress::RollUpGroup>();
     is_send_sync::<progress::Contribution>();
+    is_send_sync::<Activity>();
+    is_send_sync::<ActivityDate>();
+    is_send_sync::<Classification>();
+    is_send_sync::<DateKind>();
+    is_send_sync::<DocumentLink>();
+    is_send_sync::<Organisation>();
+    is_send_sync::<OrganisationRole>();
+    is_send_sync::<Participant>();
+    is_send_sync::<PolicyMarker>();
+    is_send_sync::<Related>();
+    is_send_sync::<Relation>();
+    is_send_sync::<ResultKind>();
+    is_send_sync::<ResultOf>();
+    is_send_sync::<FundingKind>();
+}
+
+/// The importer's types, which tools move between threads.
+#[cfg(feature = "iati")]
+#[test]
+fn iati_types_are_send_and_sync() {
+    use ilo_frameworks::iati;
+    is_send_sync::<iati::Import>();
+    is_send_sync::<iati::ImportOptions>();
+    is_send_sync::<iati::IatiError>();
+    is_send_sync::<iati::Crosswalk>();
+    is_send_sync::<iati::Streamed>();
+    is_send_sync::<iati::Stream<'static, &'static [u8]>>();
 }
 
 #[test]
