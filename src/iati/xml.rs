@@ -109,6 +109,11 @@ impl Tree {
         self.elements[index as usize].text.end = end;
     }
 
+    /// Whether element `index` has children yet.
+    fn has_children(&self, index: u32) -> bool {
+        self.elements.get(index as usize).is_some_and(|e| e.first_child != NONE)
+    }
+
     /// Adds a child of `parent` (or the root when there is none); its index.
     fn push(&mut self, parent: Option<u32>, name: &str, attributes: Range<u32>, place: Place) -> u32 {
         let name = self.push_str(name);
@@ -218,6 +223,9 @@ impl<'t> Node<'t> {
     }
 }
 
+/// The length up to which an event's bytes are searched byte by byte.
+const SHORT: usize = 24;
+
 /// The line a reader is on and the offset where it starts.
 struct Lines {
     line: usize,
@@ -230,9 +238,17 @@ impl Lines {
     /// bytes' last line break is as far before offset `end` as before their
     /// end.
     fn count(&mut self, bytes: &[u8], end: u64) {
-        if let Some(last) = memchr::memrchr(b'\n', bytes) {
-            // A plain counting loop vectorises.
-            self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+        // Most events are short (an end tag, the white space between
+        // tags), where a plain loop is cheaper than a vector search.
+        let last = if bytes.len() <= SHORT {
+            bytes.iter().rposition(|&b| b == b'\n')
+        } else {
+            memchr::memrchr(b'\n', bytes)
+        };
+        if let Some(last) = last {
+            // Only the bytes up to the last line break can hold others; a
+            // plain counting loop vectorises.
+            self.line += bytes[..last].iter().filter(|&&b| b == b'\n').count() + 1;
             self.line_start = end.saturating_sub((bytes.len() - last) as u64) + 1;
         }
     }
@@ -401,6 +417,11 @@ impl<R: BufRead> Activities<R> {
             }
             Event::Text(text) => {
                 if let Some(&current) = self.open.last() {
+                    // The layout between an element's children is not kept:
+                    // no need to read it.
+                    if self.tree.has_children(current) {
+                        return Ok(Step::Next);
+                    }
                     self.tree.append_text(current, &text.xml10_content());
                 } else if self.version.is_none() && !text.trim().is_empty() {
                     return Err(self.error(
