@@ -14,21 +14,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ilo_frameworks::iati::{ImportOptions, import_reader};
-use quick_xml::events::Event;
-
-/// The number of events in `bytes`: quick-xml's reader alone.
-fn bare_events(bytes: &[u8]) -> usize {
-    let mut reader = quick_xml::Reader::from_reader(bytes);
-    let mut buffer = Vec::new();
-    let mut events = 0;
-    loop {
-        buffer.clear();
-        match reader.read_event_into(&mut buffer) {
-            Ok(Event::Eof) | Err(_) => return events,
-            Ok(_) => events += 1,
-        }
-    }
-}
+#[path = "../examples/support/xml_floor.rs"]
+mod xml_floor;
+use xml_floor::bare_events;
 
 fn covid(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

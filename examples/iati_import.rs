@@ -18,7 +18,9 @@
 //! identifiers given a suffix `-cN` so that they stay distinct.
 
 use ilo_frameworks::iati::{ImportOptions, framework_id_for, import_reader};
-use quick_xml::events::Event;
+#[path = "support/xml_floor.rs"]
+mod xml_floor;
+use xml_floor::bare_events;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,20 +69,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
-}
-
-/// The number of events in `bytes`: quick-xml's reader alone.
-fn bare_events(bytes: &[u8]) -> usize {
-    let mut reader = quick_xml::Reader::from_reader(bytes);
-    let mut buffer = Vec::new();
-    let mut events = 0;
-    loop {
-        buffer.clear();
-        match reader.read_event_into(&mut buffer) {
-            Ok(Event::Eof) | Err(_) => return events,
-            Ok(_) => events += 1,
-        }
-    }
 }
 
 /// Writes the activities of `file` `copies` times over into `out`.

@@ -154,10 +154,20 @@ impl<'o> Importer<'o> {
                 &mut self.findings,
             );
         }
-        programme.status = activity
-            .child("activity-status")
-            .and_then(|s| s.attribute("code"))
-            .map(|code| status_name(code).map_or_else(|| code.to_owned(), str::to_owned));
+        if let Some(status) = activity.child("activity-status")
+            && let Some(code) = self.required(status, "code", &subject)
+        {
+            programme.status = status_name(code).map(str::to_owned);
+            if programme.status.is_none() {
+                self.findings.report(
+                    Rule::IatiUnknownCode,
+                    status,
+                    Some(&subject),
+                    format!("<activity-status> of {subject} has the code \"{code}\", which is no status 1 to 6; it is left out"),
+                    "use an ActivityStatus code: 1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled, 6 suspended",
+                );
+            }
+        }
         self.dates(activity, &mut programme, &mut details, &subject);
         self.organisations(activity, &mut programme, &mut details, &subject);
         self.places_and_sectors(activity, &mut programme, &mut details, &subject);
@@ -305,6 +315,9 @@ impl<'o> Importer<'o> {
     }
 
     fn organisations(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
+        // The partners named so far, so that each is listed once however
+        // many organisations an activity names.
+        let mut partners: std::collections::HashSet<String> = std::collections::HashSet::new();
         for node in activity.children("participating-org") {
             let Some(code) = self.required(node, "role", subject) else {
                 continue;
@@ -322,7 +335,7 @@ impl<'o> Importer<'o> {
             let organisation = organisation(node);
             if let Some(label) = organisation.label().map(str::to_owned) {
                 match role {
-                    OrganisationRole::Implementing if !programme.partners.contains(&label) => {
+                    OrganisationRole::Implementing if partners.insert(label.clone()) => {
                         programme.partners.push(label);
                     }
                     OrganisationRole::Funding => programme.funding.push(Funding {
@@ -363,9 +376,7 @@ impl<'o> Importer<'o> {
             places.push((String::new(), entry.percentage, node));
             details.regions.push(entry);
         }
-        if places.len() > 1 {
-            rules::percentages("country and region", &places, subject, &mut self.findings);
-        }
+        rules::percentages("country and region", &places, subject, &mut self.findings);
         let mut sectors: Vec<(String, Option<f64>, Node<'_>)> = Vec::new();
         for node in activity.children("sector") {
             let Some(code) = self.required(node, "code", subject) else {
@@ -387,18 +398,7 @@ impl<'o> Importer<'o> {
             }
             details.sectors.push(entry);
         }
-        // Several sectors of one vocabulary share the activity; one alone
-        // may leave out its percentage (IATI rule 2.1.4).
-        let mut per_vocabulary: HashMap<&str, usize> = HashMap::new();
-        for (vocabulary, _, _) in &sectors {
-            *per_vocabulary.entry(vocabulary.as_str()).or_default() += 1;
-        }
-        let several: Vec<(String, Option<f64>, Node<'_>)> = sectors
-            .iter()
-            .filter(|(v, _, _)| per_vocabulary.get(v.as_str()).is_some_and(|n| *n > 1))
-            .cloned()
-            .collect();
-        rules::percentages("sector", &several, subject, &mut self.findings);
+        rules::percentages("sector", &sectors, subject, &mut self.findings);
         for node in activity.children("tag") {
             let (Some(vocabulary), Some(code)) = (
                 self.required(node, "vocabulary", subject),

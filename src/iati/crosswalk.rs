@@ -44,9 +44,12 @@ use crate::{Error, Ref};
 pub struct Crosswalk {
     /// What the crosswalk maps.
     pub title: String,
-    sectors: BTreeMap<(String, String), Vec<Ref>>,
-    tags: BTreeMap<(String, String), Vec<Ref>>,
+    sectors: Codes,
+    tags: Codes,
 }
+
+/// Elements by vocabulary and code.
+type Codes = BTreeMap<String, BTreeMap<String, Vec<Ref>>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,7 +92,11 @@ impl Crosswalk {
         };
         for (list, entries) in [(&mut crosswalk.sectors, file.sector), (&mut crosswalk.tags, file.tag)] {
             for entry in entries {
-                list.entry((entry.vocabulary, entry.code)).or_default().push(entry.to);
+                list.entry(entry.vocabulary)
+                    .or_default()
+                    .entry(entry.code)
+                    .or_default()
+                    .push(entry.to);
             }
         }
         Ok(crosswalk)
@@ -121,7 +128,7 @@ impl Crosswalk {
 
     /// How many codes the crosswalk maps.
     pub fn len(&self) -> usize {
-        self.sectors.len() + self.tags.len()
+        self.sectors.values().chain(self.tags.values()).map(BTreeMap::len).sum()
     }
 
     /// Whether it maps no code.
@@ -130,7 +137,8 @@ impl Crosswalk {
     }
 }
 
-fn lookup<'a>(map: &'a BTreeMap<(String, String), Vec<Ref>>, vocabulary: &str, code: &str) -> &'a [Ref] {
-    map.get(&(vocabulary.to_owned(), code.to_owned()))
+fn lookup<'a>(map: &'a Codes, vocabulary: &str, code: &str) -> &'a [Ref] {
+    map.get(vocabulary)
+        .and_then(|codes| codes.get(code))
         .map_or(&[], Vec::as_slice)
 }

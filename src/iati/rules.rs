@@ -247,9 +247,9 @@ pub(crate) fn period_order(
 /// decimals rounded on each of a few hundred items.
 const SUM_TOLERANCE: f64 = 1e-6;
 
-/// Percentages within 0–100, and adding up to 100 per vocabulary (IATI
-/// rules 12.x and 2.1.2, 3.1.2). `groups` gives, for each percentage, its
-/// group (the vocabulary) and the node that states it.
+/// Percentages within 0–100, and adding up to 100 per group of more than
+/// one (IATI rules 12.x and 2.1.2, 3.1.2). `groups` gives, for each
+/// percentage, its group (the vocabulary) and the node that states it.
 pub(crate) fn percentages(
     what: &str,
     groups: &[(String, Option<f64>, Node<'_>)],
@@ -272,7 +272,9 @@ pub(crate) fn percentages(
         sum.0 += percentage;
         sum.1 += 1;
     }
-    for (group, (sum, count, node)) in sums {
+    // One alone may leave out its percentage or give any (IATI rules 2.1.4
+    // and 3.1.4 ask for 100 or none, which the range covers).
+    for (group, (sum, count, node)) in sums.into_iter().filter(|(_, (_, count, _))| *count > 1) {
         if (sum - 100.0).abs() > SUM_TOLERANCE {
             let within = if group.is_empty() {
                 String::new()

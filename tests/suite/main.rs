@@ -11,6 +11,8 @@ mod hostile;
 mod iati;
 #[cfg(feature = "iati")]
 mod iati_roundtrip;
+#[cfg(feature = "iati")]
+mod iati_rules;
 mod identifiers;
 mod invariants;
 mod mutation;
