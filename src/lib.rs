@@ -70,6 +70,10 @@
 //! - Progress ([`progress`]): where every deliverable, target and indicator
 //!   stands as of a day, and roll-ups of indicator values to outputs and
 //!   outcomes that count each source once.
+//! - IATI (`iati`, feature `iati`): activity files read as they stream into
+//!   a framework of projects ([`Programme::activity`] holds what IATI adds,
+//!   [`Indicator::result`] the result an indicator was read under), with
+//!   IATI's own rules as findings and crosswalks to your frameworks.
 //! - Formats: `from_toml_str`, `from_json_str`, `load`, `to_toml_string`,
 //!   `to_json_string` on the model's documents, [`LoadError`],
 //!   [`framework_schema`], [`report_schema`] and [`set_schema`].
