@@ -18,14 +18,20 @@
 //! - a parent or child named by `related-activity` among the activities
 //!   read becomes one `part_of` link from child to parent, however many
 //!   sides state it; other relations are kept as data;
+//! - results and their indicators become the programme's
+//!   [`Indicator`](crate::Indicator)s, each with its result
+//!   ([`Indicator::result`](crate::Indicator::result)), baseline and
+//!   periods of targets and actuals;
 //! - a [`Crosswalk`] turns the publisher's own sector or tag codes into
 //!   `contributes_to` links to a framework's elements, with the
 //!   percentage as the share.
 //!
 //! Problems are findings of the `iati/` rule family (see docs/rules.md),
-//! placed by file, line and column; nothing is dropped without one. The
-//! reader streams: memory follows the largest activity and the model
-//! built, not the file.
+//! placed by file, line and column: nothing of what the model holds is
+//! left out without one. Elements the model does not hold (descriptions,
+//! contact details, planned disbursements, locations) are passed over.
+//! The reader streams: memory follows the largest activity and the model
+//! built, not the file; [`stream`] keeps no activity at all.
 //!
 //! ```
 //! use ilo_frameworks::iati::{ImportOptions, import_str};

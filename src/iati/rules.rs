@@ -30,7 +30,8 @@ impl<'c> Findings<'c> {
         self.file = file.to_owned();
     }
 
-    /// Reports `message` of `rule` at `node`, about `subject`, with `help`.
+    /// Reports `message` of `rule` at the place `at` (an element or a place
+    /// kept from one), about `subject`, with `help`.
     pub(crate) fn report(
         &mut self,
         rule: Rule,
