@@ -217,6 +217,21 @@ fn covid_export() {
     // Three Korean activities planned to end before they start.
     assert_eq!(counts.get("iati/date-order"), Some(&3), "{counts:?}");
     assert_eq!(counts.get("iati/unknown-sdg-code"), None, "{counts:?}");
+    // 330 recipient countries, kept as written; all but one have an ISO
+    // 3166-1 name: "TA" (Tristan da Cunha) is only reserved in ISO 3166.
+    let countries: Vec<&ilo_frameworks::Classification> = f
+        .programmes
+        .iter()
+        .filter_map(|p| p.activity.as_deref())
+        .flat_map(|a| &a.countries)
+        .collect();
+    assert_eq!(countries.len(), 330);
+    let unnamed: std::collections::BTreeSet<&str> = countries
+        .iter()
+        .filter(|c| c.country_name().is_none())
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(unnamed, std::collections::BTreeSet::from(["TA"]));
 }
 
 #[test]
