@@ -22,6 +22,11 @@ use super::IatiError;
 /// No node: the end of a list of children.
 const NONE: u32 = u32::MAX;
 
+/// How large one activity's tree may grow: its parts are placed with
+/// 32-bit numbers, short of [`NONE`]. A string pushed after the check may
+/// pass it, by no more than one event's text.
+const LIMIT: usize = (u32::MAX / 2) as usize;
+
 /// Where an element starts: its line and column (from 1) and byte offset.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Place {
@@ -304,7 +309,9 @@ impl<R: BufRead> Activities<R> {
         let offset = self.xml.buffer_position();
         Place {
             line: self.line,
-            column: usize::try_from(offset.saturating_sub(self.line_start)).unwrap_or(usize::MAX) + 1,
+            column: usize::try_from(offset.saturating_sub(self.line_start))
+                .unwrap_or(usize::MAX)
+                .saturating_add(1),
             offset: usize::try_from(offset).unwrap_or(usize::MAX),
         }
     }
@@ -526,6 +533,14 @@ impl<R: BufRead> Activities<R> {
     /// Adds the element `start` under the open one, with its unprefixed
     /// attributes; its index.
     fn element(&mut self, start: &BytesStart<'_>, at: Place) -> Result<u32, IatiError> {
+        // The tree places its parts with 32-bit numbers.
+        if self.tree.strings.len() >= LIMIT || self.tree.elements.len() >= LIMIT || self.tree.attributes.len() >= LIMIT
+        {
+            return Err(self.error(
+                at,
+                "an activity of more than 2 GiB of text or 2 billion elements is not read",
+            ));
+        }
         let first = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| self.error(at, format!("an attribute is malformed: {e}")))?;
