@@ -276,6 +276,33 @@ pub(crate) struct Activities<R: BufRead> {
     done: bool,
 }
 
+/// The attribute names of one element seen so far: the first eight in
+/// place, more in a set.
+#[derive(Default)]
+struct Keys<'a> {
+    first: [&'a str; 8],
+    count: usize,
+    more: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> Keys<'a> {
+    /// Adds `key`; `false` when it was there.
+    fn insert(&mut self, key: &'a str) -> bool {
+        let held = self.count.min(self.first.len());
+        if self.first[..held].contains(&key) || self.more.contains(key) {
+            return false;
+        }
+        match self.first.get_mut(self.count) {
+            Some(slot) => *slot = key,
+            None => {
+                self.more.insert(key);
+            }
+        }
+        self.count += 1;
+        true
+    }
+}
+
 /// What an event means for the activity being read.
 enum Step {
     /// Go on reading.
@@ -542,9 +569,15 @@ impl<R: BufRead> Activities<R> {
             ));
         }
         let first = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
-        for attribute in start.attributes() {
+        // quick-xml's own check for an attribute given twice allocates for
+        // every element; this one only past eight attributes.
+        let mut keys = Keys::default();
+        for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| self.error(at, format!("an attribute is malformed: {e}")))?;
-            let key: &str = attribute.key.as_ref();
+            let key: &str = attribute.key.into_inner();
+            if !keys.insert(key) {
+                return Err(self.error(at, format!("the attribute {key} is given twice")));
+            }
             if key.contains(':') {
                 continue;
             }

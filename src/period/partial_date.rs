@@ -68,7 +68,10 @@ impl PartialDate {
     /// # Errors
     /// When the year is outside the accepted range.
     pub fn from_day(date: NaiveDate) -> Result<Self, ParseError> {
-        check_year(date.year(), Expected::PartialDate, &date.to_string())?;
+        // The date is written out for the message only.
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            check_year(date.year(), Expected::PartialDate, &date.to_string())?;
+        }
         Ok(PartialDate(Precision::Day(date)))
     }
 

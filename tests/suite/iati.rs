@@ -393,6 +393,10 @@ fn version_one_and_malformed_xml_are_errors_with_a_place() {
     let broken = "<iati-activities version=\"2.03\">\n  <iati-activity>\n    <title></narrative>\n";
     let error = import_str(broken, "broken.xml", &options()).unwrap_err();
     assert!(error.to_string().starts_with("broken.xml:3:"), "{error}");
+    let twice =
+        "<iati-activities version=\"2.03\">\n  <iati-activity>\n    <sector code=\"1\" vocabulary=\"1\" code=\"2\"/>";
+    let error = import_str(twice, "twice.xml", &options()).unwrap_err();
+    assert_eq!(error.to_string(), "twice.xml:3:5: the attribute code is given twice");
     let other = "<html></html>";
     let error = import_str(other, "page.xml", &options()).unwrap_err();
     assert_eq!(
