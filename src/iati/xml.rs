@@ -229,7 +229,7 @@ impl<'t> Node<'t> {
 }
 
 /// The length up to which an event's bytes are searched byte by byte.
-const SHORT: usize = 24;
+const SHORT: usize = 12;
 
 /// The line a reader is on and the offset where it starts.
 struct Lines {

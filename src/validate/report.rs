@@ -188,7 +188,9 @@ impl<'de> Deserialize<'de> for Report {
 }
 
 fn order(a: &Diagnostic, b: &Diagnostic) -> Ordering {
-    let place = |d: &Diagnostic| d.span.as_ref().map(|s| (s.file.clone(), s.offset));
+    fn place(d: &Diagnostic) -> Option<(&str, usize)> {
+        d.span.as_ref().map(|s| (s.file.as_str(), s.offset))
+    }
     // Findings with a place in a file come first, in file order.
     match (place(a), place(b)) {
         (Some(x), Some(y)) => x.cmp(&y),
