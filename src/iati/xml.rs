@@ -81,6 +81,15 @@ impl Tree {
             .unwrap_or_default()
     }
 
+    /// The bytes of a string, for comparing names without checking where
+    /// characters begin.
+    fn bytes(&self, range: &Range<u32>) -> &[u8] {
+        self.strings
+            .as_bytes()
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
+    }
+
     /// Adds `text` to the strings; its range.
     fn push_str(&mut self, text: &str) -> Range<u32> {
         let start = self.offset();
@@ -192,7 +201,7 @@ impl<'t> Node<'t> {
         let tree = self.tree;
         tree.attributes[range.start as usize..range.end as usize]
             .iter()
-            .find(|(n, _)| tree.str(n) == name)
+            .find(|(n, _)| tree.bytes(n) == name.as_bytes())
             .map(|(_, v)| tree.str(v))
     }
 
@@ -219,7 +228,8 @@ impl<'t> Node<'t> {
     where
         't: 'n,
     {
-        self.all_children().filter(move |c| c.name() == name)
+        self.all_children()
+            .filter(move |c| c.tree.bytes(&c.element().name) == name.as_bytes())
     }
 
     /// The text of the first `narrative` child, as written.
@@ -242,6 +252,7 @@ impl Lines {
     /// every byte of the file but delimiters that hold no line break. The
     /// bytes' last line break is as far before offset `end` as before their
     /// end.
+    #[inline]
     fn count(&mut self, bytes: &[u8], end: u64) {
         // Most events are short (an end tag, the white space between
         // tags), where a plain loop is cheaper than a vector search.
