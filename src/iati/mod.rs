@@ -109,9 +109,6 @@ pub enum IatiError {
         /// Why.
         source: std::io::Error,
     },
-    /// The crosswalk could not be read.
-    #[error(transparent)]
-    Crosswalk(#[from] crate::Error),
 }
 
 /// How to import: the framework's id and title, the crosswalk, the day

@@ -280,7 +280,7 @@ pub(crate) struct Activities<R: BufRead> {
     buffer: Vec<u8>,
     file: String,
     /// The `version` of `iati-activities`, once read.
-    pub(crate) version: Option<String>,
+    version: Option<String>,
     tree: Tree,
     /// The open elements of the activity being read.
     open: Vec<u32>,
