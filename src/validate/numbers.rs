@@ -278,7 +278,10 @@ fn negative_quantities(f: &Framework, sink: &mut Sink<'_>) {
             }
         }
         for (i, funding) in p.funding.iter().enumerate() {
-            if let Some(v) = negative(funding.amount) {
+            // A transaction may be negative: IATI records a reversal or a
+            // refund so. A budget or a stated amount may not.
+            let transaction = funding.kind.is_some_and(|k| k != crate::FundingKind::Budget);
+            if let Some(v) = negative(funding.amount).filter(|_| !transaction) {
                 report(element_ref(f, &p.id), "funding", i, "a funding amount".to_owned(), v);
             }
         }

@@ -232,6 +232,20 @@ fn covid_export() {
         .map(|c| c.code.as_str())
         .collect();
     assert_eq!(unnamed, std::collections::BTreeSet::from(["TA"]));
+    // 39 amounts are negative: 34 transactions (reversals), which
+    // validation accepts, and 5 budgets, which it reports.
+    let negative = |budget: bool| {
+        f.programmes
+            .iter()
+            .flat_map(|p| &p.funding)
+            .filter(|m| m.amount.is_some_and(|a| a < 0.0))
+            .filter(|m| (m.kind == Some(ilo_frameworks::FundingKind::Budget)) == budget)
+            .count()
+    };
+    assert_eq!((negative(false), negative(true)), (34, 5));
+    let set = FrameworkSet::try_from(vec![import.framework]).unwrap();
+    let report = ilo_frameworks::validate::validate(&set, &Default::default()).unwrap();
+    assert_eq!(report.of_rule(Rule::NegativeQuantity).count(), 5);
 }
 
 #[test]

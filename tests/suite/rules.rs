@@ -1032,6 +1032,18 @@ fn numbers_negative_quantity() {
         "the quantity of target \"young people trained\" of demo:YEP is negative (-5000)",
         "[[programmes.targets]]",
     );
+    // A transaction may be negative (a reversal); a budget may not.
+    let funding = |kind: &str| {
+        fault(
+            "[[programmes.targets]]",
+            &format!("[[programmes.funding]]\namount = -10.0\nkind = \"{kind}\"\n\n[[programmes.targets]]"),
+        )
+    };
+    assert!(report_for(&funding("disbursement")).is_empty());
+    assert_eq!(
+        report_for(&funding("budget")).of_rule(Rule::NegativeQuantity).count(),
+        1
+    );
 }
 
 // ---------------------------------------------------------------------------
