@@ -128,6 +128,8 @@ fn overview(loaded: &input::Loaded, graph: &FrameworkGraph) -> String {
         count(NodeKind::Deliverable),
         stated_links(graph)
     );
+    // Ids line up in a column as wide as the longest (at least 14).
+    let width = set.iter().map(|f| f.id.as_str().len()).max().unwrap_or(0).max(14);
     for f in set {
         let mut parts = Vec::new();
         for (n, word) in [
@@ -145,7 +147,7 @@ fn overview(loaded: &input::Loaded, graph: &FrameworkGraph) -> String {
         }
         let _ = writeln!(
             out,
-            "  {:<14} {:<44} {}",
+            "  {:<width$} {:<44} {}",
             f.id.as_str(),
             shorten(&f.title, 44),
             parts.join(", ")
