@@ -14,7 +14,7 @@ use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
     Activity, ActivityDate, Aggregation, Classification, DataPoint, DateKind, Direction, DocumentLink, ElementCode,
-    FrameworkId, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
+    Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
     OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
     Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
@@ -73,7 +73,6 @@ struct Stated {
 
 /// Builds the framework activity by activity.
 pub(super) struct Importer<'o> {
-    framework: &'o FrameworkId,
     options: &'o ImportOptions,
     sdg: Option<&'static SdgCatalogue>,
     pub(super) findings: Findings<'o>,
@@ -85,9 +84,8 @@ pub(super) struct Importer<'o> {
 }
 
 impl<'o> Importer<'o> {
-    pub(super) fn new(framework: &'o FrameworkId, options: &'o ImportOptions) -> Self {
+    pub(super) fn new(options: &'o ImportOptions) -> Self {
         Importer {
-            framework,
             options,
             sdg: crate::builtin::sdg().ok(),
             findings: Findings::new(&options.config),
@@ -104,7 +102,7 @@ impl<'o> Importer<'o> {
     }
 
     fn reference(&self, id: &ProgrammeId) -> Ref {
-        Ref::element(self.framework.clone(), ElementCode::from(id))
+        Ref::element(self.options.framework.clone(), ElementCode::from(id))
     }
 
     /// The programme of one activity, `None` for one left out (and
@@ -817,7 +815,7 @@ impl<'o> Importer<'o> {
                 }
             } else if other.is_none() {
                 let subject = self.reference(&self.ids[stated.from]);
-                self.findings.start_file(&self.files[stated.file].clone());
+                self.findings.start_file(&self.files[stated.file]);
                 self.findings.report(
                     Rule::IatiOutsideActivity,
                     stated.place,

@@ -250,7 +250,7 @@ fn import_readers<R: BufRead>(inputs: Vec<(String, R)>, options: &ImportOptions)
         format!("IATI activities of {}", files.join(", "))
     });
     let mut framework = Framework::new(options.framework.clone(), FrameworkKind::Other, title);
-    let mut importer = convert::Importer::new(&options.framework, options);
+    let mut importer = convert::Importer::new(options);
     let mut activities = 0;
     for (file, input) in inputs {
         let mut reader = xml::Activities::new(input, &file);
@@ -316,7 +316,7 @@ pub struct Streamed {
 /// A [`Stream`] of the activities read from `input`, named `file` in
 /// findings.
 pub fn stream<'o, R: BufRead>(input: R, file: &str, options: &'o ImportOptions) -> Stream<'o, R> {
-    let mut importer = convert::Importer::new(&options.framework, options);
+    let mut importer = convert::Importer::new(options);
     importer.start_file(file);
     Stream {
         reader: xml::Activities::new(input, file),

@@ -243,7 +243,9 @@ const SHORT: usize = 12;
 
 /// The line a reader is on and the offset where it starts.
 struct Lines {
+    /// The line, from 1.
     line: usize,
+    /// The offset at which it starts.
     line_start: u64,
 }
 
@@ -273,10 +275,8 @@ impl Lines {
 /// A streaming reader of the activities of one IATI file.
 pub(crate) struct Activities<R: BufRead> {
     xml: quick_xml::Reader<R>,
-    /// The line the reader is on, from 1.
-    line: usize,
-    /// The offset at which that line starts.
-    line_start: u64,
+    /// The line the reader is on.
+    lines: Lines,
     buffer: Vec<u8>,
     file: String,
     /// The `version` of `iati-activities`, once read.
@@ -332,8 +332,7 @@ impl<R: BufRead> Activities<R> {
         xml.config_mut().check_end_names = true;
         Activities {
             xml,
-            line: 1,
-            line_start: 0,
+            lines: Lines { line: 1, line_start: 0 },
             buffer: Vec::new(),
             file: file.to_owned(),
             version: None,
@@ -346,8 +345,8 @@ impl<R: BufRead> Activities<R> {
     fn place(&self) -> Place {
         let offset = self.xml.buffer_position();
         Place {
-            line: self.line,
-            column: usize::try_from(offset.saturating_sub(self.line_start))
+            line: self.lines.line,
+            column: usize::try_from(offset.saturating_sub(self.lines.line_start))
                 .unwrap_or(usize::MAX)
                 .saturating_add(1),
             offset: usize::try_from(offset).unwrap_or(usize::MAX),
@@ -396,12 +395,7 @@ impl<R: BufRead> Activities<R> {
             // it does before the copy's end (the test below places elements
             // after a line break in each kind of markup).
             let end = self.xml.buffer_position();
-            let mut lines = Lines {
-                line: self.line,
-                line_start: self.line_start,
-            };
-            lines.count(&buffer, end);
-            (self.line, self.line_start) = (lines.line, lines.line_start);
+            self.lines.count(&buffer, end);
             match step {
                 Ok(Step::Next) => {}
                 Ok(step) => break Ok(step),

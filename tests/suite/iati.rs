@@ -102,22 +102,38 @@ fn unhcr_2023() {
     let counts = counts(&import);
     assert_eq!(counts.get("iati/outside-activity"), Some(&131), "{counts:?}");
     assert_eq!(counts.get("iati/percentage-sum"), None, "{counts:?}");
-    // Every funded transaction keeps its currency; UNHCR's own value-USD
-    // (a foreign element) is not read as the value.
-    let transactions: usize = f
+    // Every transaction keeps its amount and currency (each <value> gives
+    // one); UNHCR's own value-USD beside it, a foreign element, is passed over.
+    let transactions: Vec<&ilo_frameworks::Funding> = f
         .programmes
         .iter()
         .flat_map(|p| &p.funding)
         .filter(|m| m.kind.is_some_and(|k| k != ilo_frameworks::FundingKind::Budget))
-        .count();
-    assert_eq!(transactions, 2678);
-    // Organisations named by narrative only are partners by name.
-    let argentina = f
+        .collect();
+    assert_eq!(transactions.len(), 2678);
+    assert!(transactions.iter().all(|m| m.amount.is_some() && m.currency.is_some()));
+    // Organisations named by narrative only are donors by name, with no id.
+    let global = f
         .programmes
         .iter()
-        .find(|p| p.id.as_str() == "XM-DAC-41121-2023-AME-ARG")
-        .or_else(|| f.programmes.iter().find(|p| p.name.contains("Argentina")));
-    assert!(argentina.is_some());
+        .find(|p| p.id.as_str() == "XM-DAC-41121-2023")
+        .expect("the global activity");
+    assert!(
+        global
+            .funding
+            .iter()
+            .any(|m| m.donor.as_deref() == Some("Government of Spain"))
+    );
+    let spain = global
+        .activity
+        .as_deref()
+        .and_then(|a| {
+            a.organisations
+                .iter()
+                .find(|o| o.organisation.name.as_deref() == Some("Government of Spain"))
+        })
+        .expect("the organisation is kept");
+    assert_eq!(spain.organisation.id, None);
 }
 
 #[test]

@@ -33,7 +33,8 @@ pub(crate) fn run(
     for (code, level) in levels {
         config.set_code(code, *level).map_err(|e| e.to_string())?;
     }
-    let loaded = input::load(files)?;
+    let mut loaded = input::load_with(files, &config)?;
+    let imported = std::mem::take(&mut loaded.imported);
     let (set, sources) = (&loaded.set, &loaded.sources);
     // One graph serves the overview and the rules.
     let sdg = builtin::sdg().map_err(|e| e.to_string())?;
@@ -43,7 +44,7 @@ pub(crate) fn run(
         .graph(&graph)
         .sources(sources)
         .run(&config);
-    report.merge(configured(loaded.imported.clone(), &config));
+    report.merge(imported);
     let found = report.len();
     if mine {
         let files: Vec<String> = loaded.mine.values().map(|path| path.display().to_string()).collect();
@@ -75,18 +76,6 @@ pub(crate) fn run(
     // would free millions of allocations one by one.
     std::mem::forget((report, graph, loaded));
     Ok(Outcome { text, status })
-}
-
-/// The import's findings at the levels `config` sets: left out when
-/// allowed, at the configured severity otherwise.
-fn configured(mut report: Report, config: &Config) -> Report {
-    report.retain(|d| config.severity(d.rule).is_some());
-    Report::new(report.iter().cloned().map(|mut d| {
-        if let Some(severity) = config.severity(d.rule) {
-            d.severity = severity;
-        }
-        d
-    }))
 }
 
 /// Where the rules are documented for anyone who installed the crate.

@@ -21,7 +21,7 @@ pub(crate) fn iati(
         None => None,
     };
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let import = input::import(&paths, id, crosswalk)?;
+    let import = input::import(&paths, id, crosswalk, &ilo_frameworks::validate::Config::default())?;
     let text = match format {
         DocumentFormat::Toml => import.framework.to_toml_string(),
         DocumentFormat::Json => import.framework.to_json_string(),

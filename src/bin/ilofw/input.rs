@@ -26,7 +26,7 @@ pub(crate) struct Loaded {
     /// The ids of the frameworks and reports the user's files gave, with
     /// the file each came from.
     pub(crate) mine: BTreeMap<FrameworkId, PathBuf>,
-    /// What importing the IATI files found, at the rules' default levels.
+    /// What importing the IATI files found.
     pub(crate) imported: Report,
 }
 
@@ -44,6 +44,12 @@ impl Loaded {
 /// and a note on standard error says so; two user files may not give the
 /// same id.
 pub(crate) fn load(files: &Files) -> Result<Loaded, Failure> {
+    load_with(files, &Config::default())
+}
+
+/// As [`load`], reporting the IATI files' findings at the levels `config`
+/// sets.
+pub(crate) fn load_with(files: &Files, config: &Config) -> Result<Loaded, Failure> {
     let (set, sources) = validate::builtin_with_sources().map_err(|e| e.to_string())?;
     let mut loaded = Loaded {
         set,
@@ -60,7 +66,7 @@ pub(crate) fn load(files: &Files) -> Result<Loaded, Failure> {
         // can be forgotten before the file's are added.
         let mut sources = SourceMap::new();
         let document = if is_xml(path) {
-            let import = import(&[path.as_path()], None, crosswalk.clone())?;
+            let import = import(&[path.as_path()], None, crosswalk.clone(), config)?;
             if !import.report.is_empty() {
                 eprintln!(
                     "note: importing {} found {}; `ilofw check` shows them",
@@ -119,13 +125,20 @@ pub(crate) fn is_xml(path: &Path) -> bool {
 
 /// Imports the IATI activity files `paths` into one framework, named `id`
 /// or after the first file, checking dates against today.
-pub(crate) fn import(paths: &[&Path], id: Option<&str>, crosswalk: Option<Crosswalk>) -> Result<iati::Import, Failure> {
+/// Its findings follow the levels `config` sets.
+pub(crate) fn import(
+    paths: &[&Path],
+    id: Option<&str>,
+    crosswalk: Option<Crosswalk>,
+    config: &Config,
+) -> Result<iati::Import, Failure> {
     let id: FrameworkId = match id {
         Some(id) => id.parse().map_err(|e: ilo_frameworks::ParseError| e.to_string())?,
         None => iati::framework_id_for(paths.first().copied().unwrap_or(Path::new("iati"))),
     };
     let mut options = ImportOptions::new(id).with_today(today());
     options.crosswalk = crosswalk;
+    options.config = config.clone();
     iati::import_files(paths, &options).map_err(|e| e.to_string())
 }
 
