@@ -19,42 +19,87 @@ use crate::{
     Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
-/// Whether the converter reads elements `name` under an element `parent`
-/// (`iati-activity` for an activity's own): the reader skips the others
-/// (descriptions, contact details, planned disbursements, locations, the
-/// finer parts of transactions), which the model does not hold.
-pub(super) fn reads(parent: &str, name: &str) -> bool {
-    match parent {
-        "iati-activity" => matches!(
-            name,
-            "iati-identifier"
-                | "reporting-org"
-                | "title"
-                | "activity-status"
-                | "activity-date"
-                | "participating-org"
-                | "recipient-country"
-                | "recipient-region"
-                | "sector"
-                | "tag"
-                | "policy-marker"
-                | "humanitarian-scope"
-                | "document-link"
-                | "related-activity"
-                | "budget"
-                | "transaction"
-                | "result"
-        ),
-        "reporting-org" | "participating-org" | "provider-org" | "title" | "recipient-region" | "sector" | "tag"
-        | "humanitarian-scope" | "comment" => name == "narrative",
-        "document-link" => name == "title",
-        "budget" => matches!(name, "period-start" | "period-end" | "value"),
-        "transaction" => matches!(name, "transaction-type" | "transaction-date" | "value" | "provider-org"),
-        "result" => matches!(name, "title" | "reference" | "indicator"),
-        "indicator" => matches!(name, "title" | "reference" | "baseline" | "period"),
-        "baseline" | "target" | "actual" => matches!(name, "comment" | "dimension" | "location"),
-        "period" => matches!(name, "period-start" | "period-end" | "target" | "actual"),
-        _ => false,
+/// What the converter reads inside an element, by the element's name:
+/// the reader works it out once per element kept and asks it of each child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reads {
+    /// An activity's own elements.
+    Activity,
+    /// A `narrative` (organisations, titles, regions, sectors, tags,
+    /// scopes, comments).
+    Narrative,
+    /// A document's `title`.
+    DocumentTitle,
+    /// A budget's period and value.
+    Budget,
+    /// A transaction's type, date, value and provider.
+    Transaction,
+    /// A result's title, references and indicators.
+    Result,
+    /// An indicator's title, references, baseline and periods.
+    Indicator,
+    /// The comment, dimensions and locations of a baseline, target or actual.
+    DataPoint,
+    /// A period's dates, targets and actuals.
+    Period,
+    /// Nothing: text or attributes only.
+    Nothing,
+}
+
+impl Reads {
+    /// What the converter reads inside an element `name`.
+    pub(super) fn of(name: &str) -> Self {
+        match name {
+            "iati-activity" => Reads::Activity,
+            "reporting-org" | "participating-org" | "provider-org" | "title" | "recipient-region" | "sector"
+            | "tag" | "humanitarian-scope" | "comment" => Reads::Narrative,
+            "document-link" => Reads::DocumentTitle,
+            "budget" => Reads::Budget,
+            "transaction" => Reads::Transaction,
+            "result" => Reads::Result,
+            "indicator" => Reads::Indicator,
+            "baseline" | "target" | "actual" => Reads::DataPoint,
+            "period" => Reads::Period,
+            _ => Reads::Nothing,
+        }
+    }
+
+    /// Whether the converter reads a child `name`: the reader skips the
+    /// others (descriptions, contact details, planned disbursements,
+    /// locations, the finer parts of transactions), which the model does
+    /// not hold.
+    pub(super) fn child(self, name: &str) -> bool {
+        match self {
+            Reads::Activity => matches!(
+                name,
+                "iati-identifier"
+                    | "reporting-org"
+                    | "title"
+                    | "activity-status"
+                    | "activity-date"
+                    | "participating-org"
+                    | "recipient-country"
+                    | "recipient-region"
+                    | "sector"
+                    | "tag"
+                    | "policy-marker"
+                    | "humanitarian-scope"
+                    | "document-link"
+                    | "related-activity"
+                    | "budget"
+                    | "transaction"
+                    | "result"
+            ),
+            Reads::Narrative => name == "narrative",
+            Reads::DocumentTitle => name == "title",
+            Reads::Budget => matches!(name, "period-start" | "period-end" | "value"),
+            Reads::Transaction => matches!(name, "transaction-type" | "transaction-date" | "value" | "provider-org"),
+            Reads::Result => matches!(name, "title" | "reference" | "indicator"),
+            Reads::Indicator => matches!(name, "title" | "reference" | "baseline" | "period"),
+            Reads::DataPoint => matches!(name, "comment" | "dimension" | "location"),
+            Reads::Period => matches!(name, "period-start" | "period-end" | "target" | "actual"),
+            Reads::Nothing => false,
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 //! Elements and attributes with a namespace prefix (`unhcr:value-USD`,
 //! `dstore:dataset`) belong to other vocabularies and are skipped, as the
 //! IATI standard allows; so are the elements the converter does not read
-//! (`convert::reads`), which only cost the parser's time.
+//! (`convert::Reads`), which only cost the parser's time.
 
 use std::io::BufRead;
 use std::ops::Range;
@@ -18,6 +18,7 @@ use std::ops::Range;
 use quick_xml::events::{BytesStart, Event};
 
 use super::IatiError;
+use super::convert::Reads;
 
 /// No node: the end of a list of children.
 const NONE: u32 = u32::MAX;
@@ -57,6 +58,8 @@ struct Element {
     last_child: u32,
     next_sibling: u32,
     place: Place,
+    /// The children the converter reads.
+    reads: Reads,
 }
 
 /// The elements of one activity: names, attribute names and values and
@@ -130,6 +133,7 @@ impl Tree {
 
     /// Adds a child of `parent` (or the root when there is none); its index.
     fn push(&mut self, parent: Option<u32>, name: &str, attributes: Range<u32>, place: Place) -> u32 {
+        let reads = Reads::of(name);
         let name = self.push_str(name);
         let index = u32::try_from(self.elements.len()).unwrap_or(NONE);
         let end = self.offset();
@@ -141,6 +145,7 @@ impl Tree {
             last_child: NONE,
             next_sibling: NONE,
             place,
+            reads,
         });
         if let Some(parent) = parent.and_then(|p| self.elements.get(p as usize).map(|e| (p, e.last_child))) {
             let (parent, last) = parent;
@@ -272,6 +277,11 @@ impl Lines {
     }
 }
 
+/// White space as XML counts it between attributes.
+fn is_xml_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// A streaming reader of the activities of one IATI file.
 pub(crate) struct Activities<R: BufRead> {
     xml: quick_xml::Reader<R>,
@@ -293,20 +303,21 @@ pub(crate) struct Activities<R: BufRead> {
 struct Keys<'a> {
     first: [&'a str; 8],
     count: usize,
-    more: std::collections::HashSet<&'a str>,
+    /// Made only for an element of more than eight attributes.
+    more: Option<std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Keys<'a> {
     /// Adds `key`; `false` when it was there.
     fn insert(&mut self, key: &'a str) -> bool {
         let held = self.count.min(self.first.len());
-        if self.first[..held].contains(&key) || self.more.contains(key) {
+        if self.first[..held].contains(&key) || self.more.as_ref().is_some_and(|more| more.contains(key)) {
             return false;
         }
         match self.first.get_mut(self.count) {
             Some(slot) => *slot = key,
             None => {
-                self.more.insert(key);
+                self.more.get_or_insert_default().insert(key);
             }
         }
         self.count += 1;
@@ -342,8 +353,9 @@ impl<R: BufRead> Activities<R> {
         }
     }
 
-    fn place(&self) -> Place {
-        let offset = self.xml.buffer_position();
+    /// The place of offset `offset` of the event being read: its line is
+    /// the one the reader is on until the event is taken in.
+    fn place(&self, offset: u64) -> Place {
         Place {
             line: self.lines.line,
             column: usize::try_from(offset.saturating_sub(self.lines.line_start))
@@ -353,7 +365,8 @@ impl<R: BufRead> Activities<R> {
         }
     }
 
-    fn error(&self, at: Place, message: impl Into<String>) -> IatiError {
+    fn error(&self, at: u64, message: impl Into<String>) -> IatiError {
+        let at = self.place(at);
         IatiError::Xml {
             file: self.file.clone(),
             line: at.line,
@@ -373,7 +386,7 @@ impl<R: BufRead> Activities<R> {
         let mut foreign = 0usize;
         let mut buffer = std::mem::take(&mut self.buffer);
         let step = loop {
-            let at = self.place();
+            let at = self.xml.buffer_position();
             buffer.clear();
             let event = match self.xml.read_event_into(&mut buffer) {
                 Ok(event) => event,
@@ -413,7 +426,7 @@ impl<R: BufRead> Activities<R> {
     }
 
     /// Takes in one event at `at`.
-    fn step(&mut self, event: Event<'_>, at: Place, foreign: &mut usize) -> Result<Step, IatiError> {
+    fn step(&mut self, event: Event<'_>, at: u64, foreign: &mut usize) -> Result<Step, IatiError> {
         let in_activity = !self.open.is_empty();
         match event {
             Event::Start(start) | Event::Empty(start) if self.version.is_none() => {
@@ -512,19 +525,16 @@ impl<R: BufRead> Activities<R> {
     fn wanted(&self, name: &str) -> bool {
         match self.open.last() {
             None => true,
-            Some(&parent) => super::convert::reads(
-                Node {
-                    tree: &self.tree,
-                    index: parent,
-                }
-                .name(),
-                name,
-            ),
+            Some(&parent) => self
+                .tree
+                .elements
+                .get(parent as usize)
+                .is_some_and(|element| element.reads.child(name)),
         }
     }
 
     /// Checks the root element: `iati-activities` of a version read.
-    fn root(&mut self, start: &BytesStart<'_>, at: Place) -> Result<(), IatiError> {
+    fn root(&mut self, start: &BytesStart<'_>, at: u64) -> Result<(), IatiError> {
         let name = start.name();
         let name: &str = name.as_ref();
         if name != "iati-activities" {
@@ -551,6 +561,7 @@ impl<R: BufRead> Activities<R> {
             ));
         };
         if !matches!(version.as_str(), "2.01" | "2.02" | "2.03") {
+            let at = self.place(at);
             return Err(IatiError::Version {
                 file: self.file.clone(),
                 line: at.line,
@@ -562,18 +573,62 @@ impl<R: BufRead> Activities<R> {
         Ok(())
     }
 
-    /// Adds the element `start` under the open one, with its unprefixed
-    /// attributes; its index.
-    fn element(&mut self, start: &BytesStart<'_>, at: Place) -> Result<u32, IatiError> {
-        // The tree places its parts with 32-bit numbers.
-        if self.tree.strings.len() >= LIMIT || self.tree.elements.len() >= LIMIT || self.tree.attributes.len() >= LIMIT
-        {
-            return Err(self.error(
-                at,
-                "an activity of more than 2 GiB of text or 2 billion elements is not read",
-            ));
+    /// Adds the attributes of `raw` (a tag's text after its name) when
+    /// they are written the plain way nearly every file writes them:
+    /// `name="value"` or `name='value'`, with no space around `=` and no
+    /// entity, tab or line break in the value, which is then its own
+    /// normalised form. `false`, having added some or none, at the first
+    /// thing written otherwise; the caller then reads them all with
+    /// quick-xml's parser, whose reading this one agrees with.
+    fn plain_attributes(&mut self, raw: &str, at: u64) -> Result<bool, IatiError> {
+        let bytes = raw.as_bytes();
+        let mut keys = Keys::default();
+        let mut i = 0;
+        loop {
+            while bytes.get(i).is_some_and(|b| is_xml_space(*b)) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                return Ok(true);
+            }
+            let key_start = i;
+            while bytes.get(i).is_some_and(|&b| b != b'=' && !is_xml_space(b)) {
+                i += 1;
+            }
+            let key_end = i;
+            let quote = match (bytes.get(i), bytes.get(i + 1)) {
+                (Some(b'='), Some(&quote @ (b'"' | b'\''))) if key_end > key_start => quote,
+                _ => return Ok(false),
+            };
+            let value_start = i + 2;
+            // Values are short (codes, dates, numbers): a plain loop finds
+            // their end sooner than a vector search would.
+            let mut value_end = value_start;
+            loop {
+                match bytes.get(value_end) {
+                    Some(&b) if b == quote => break,
+                    None | Some(b'&' | b'\t' | b'\n' | b'\r') => return Ok(false),
+                    Some(_) => value_end += 1,
+                }
+            }
+            i = value_end + 1;
+            let (Some(key), Some(value)) = (raw.get(key_start..key_end), raw.get(value_start..value_end)) else {
+                return Ok(false);
+            };
+            if !keys.insert(key) {
+                return Err(self.error(at, format!("the attribute {key} is given twice")));
+            }
+            if !key.contains(':') {
+                let key = self.tree.push_str(key);
+                let value = self.tree.push_str(value);
+                self.tree.attributes.push((key, value));
+            }
         }
-        let first = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
+    }
+
+    /// Adds the attributes of `start` as quick-xml's parser reads them,
+    /// values normalised as XML 1.0 asks.
+    fn parsed_attributes(&mut self, start: &BytesStart<'_>, at: u64) -> Result<(), IatiError> {
         // quick-xml's own check for an attribute given twice allocates for
         // every element; this one only past eight attributes.
         let mut keys = Keys::default();
@@ -593,10 +648,35 @@ impl<R: BufRead> Activities<R> {
             let value = self.tree.push_str(&value);
             self.tree.attributes.push((key, value));
         }
+        Ok(())
+    }
+
+    /// Adds the element `start` under the open one, with its unprefixed
+    /// attributes; its index.
+    fn element(&mut self, start: &BytesStart<'_>, at: u64) -> Result<u32, IatiError> {
+        // The tree places its parts with 32-bit numbers.
+        if self.tree.strings.len() >= LIMIT || self.tree.elements.len() >= LIMIT || self.tree.attributes.len() >= LIMIT
+        {
+            return Err(self.error(
+                at,
+                "an activity of more than 2 GiB of text or 2 billion elements is not read",
+            ));
+        }
+        let first = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
+        let strings = self.tree.strings.len();
+        if !self.plain_attributes(start.attributes_raw(), at)? {
+            // Something in the attributes needs quick-xml's care: read them
+            // all again its way.
+            self.tree.attributes.truncate(first as usize);
+            self.tree.strings.truncate(strings);
+            self.parsed_attributes(start, at)?;
+        }
         let last = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
         let name = start.name();
         let name: &str = name.as_ref();
-        Ok(self.tree.push(self.open.last().copied(), name, first..last, at))
+        Ok(self
+            .tree
+            .push(self.open.last().copied(), name, first..last, self.place(at)))
     }
 }
 
@@ -646,5 +726,96 @@ mod tests {
         let (read, found) = places(text);
         assert_eq!(read.len(), 13, "{read:?}");
         assert_eq!(read, found);
+    }
+
+    /// The attributes read from `raw` by the plain reading (`None` when it
+    /// hands over to quick-xml's) and by quick-xml's, as (name, value)
+    /// pairs or the error's message.
+    #[allow(clippy::type_complexity)]
+    fn both_readings(
+        raw: &str,
+    ) -> (
+        Option<Result<Vec<(String, String)>, String>>,
+        Result<Vec<(String, String)>, String>,
+    ) {
+        let content = format!("e{raw}");
+        let start = BytesStart::from_content(content.as_str(), 1);
+        let pairs = |reader: &Activities<&[u8]>| {
+            reader
+                .tree
+                .attributes
+                .iter()
+                .map(|(k, v)| (reader.tree.str(k).to_owned(), reader.tree.str(v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let mut plain = Activities::new(&b""[..], "t.xml");
+        let plain = match plain.plain_attributes(start.attributes_raw(), 0) {
+            Ok(true) => Some(Ok(pairs(&plain))),
+            Ok(false) => None,
+            Err(e) => Some(Err(e.to_string())),
+        };
+        let mut parsed = Activities::new(&b""[..], "t.xml");
+        let parsed = parsed
+            .parsed_attributes(&start, 0)
+            .map(|()| pairs(&parsed))
+            .map_err(|e| e.to_string());
+        (plain, parsed)
+    }
+
+    #[test]
+    fn plain_attributes_are_read_as_quick_xml_reads_them() {
+        for raw in [
+            "",
+            " a=\"1\"",
+            " a='1' b=\"x y\"",
+            "\n  a=\"1\"\n  b=\"\"",
+            " a=\"1\"b=\"2\"",
+            " x:a=\"1\" a=\"2\"",
+            " a=\"<\" b='\"'",
+        ] {
+            let (plain, parsed) = both_readings(raw);
+            assert_eq!(plain, Some(parsed), "{raw:?}");
+        }
+        // Written otherwise, the plain reading hands over.
+        for raw in [
+            " a = \"1\"",
+            " a=\"x&amp;y\"",
+            " a=\"x\ty\"",
+            " a=\"1",
+            " a",
+            " =\"1\"",
+            " a=1",
+        ] {
+            assert_eq!(both_readings(raw).0, None, "{raw:?}");
+        }
+        assert!(matches!(both_readings(" a=\"1\" a='2'"), (Some(Err(_)), Err(_))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_attributes_agree_with_quick_xml_on_any_text(
+            parts in proptest::collection::vec(
+                ("[ \t\n\r]{0,2}", "[ab:]{0,2}", "[ =]{1,2}", proptest::bool::ANY, "[a &;<'\"\t\n\r]{0,4}"),
+                0..4,
+            ),
+            tail in "[ a\"]{0,2}",
+        ) {
+            let mut raw: String = parts
+                .iter()
+                .map(|(space, key, eq, double, value)| {
+                    let quote = if *double { '"' } else { '\'' };
+                    format!("{space}{key}{eq}{quote}{value}{quote}")
+                })
+                .collect();
+            raw.push_str(&tail);
+            let (plain, parsed) = both_readings(&raw);
+            if let Some(plain) = plain {
+                match (plain, parsed) {
+                    (Ok(plain), Ok(parsed)) => proptest::prop_assert_eq!(plain, parsed),
+                    (Err(_), Err(_)) => {}
+                    (plain, parsed) => proptest::prop_assert!(false, "{:?} read as {:?} and {:?}", raw, plain, parsed),
+                }
+            }
+        }
     }
 }
