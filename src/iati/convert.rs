@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::ImportOptions;
 use super::rules::{self, Findings};
+use super::seen::Seen;
 use super::xml::{Node, Place};
 use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
@@ -360,7 +361,7 @@ impl<'o> Importer<'o> {
     fn organisations(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
         // The partners named so far, so that each is listed once however
         // many organisations an activity names.
-        let mut partners: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut partners = Seen::default();
         for node in activity.children("participating-org") {
             let Some(code) = self.required(node, "role", subject) else {
                 continue;
@@ -375,20 +376,24 @@ impl<'o> Importer<'o> {
                 );
                 continue;
             };
-            let organisation = organisation(node);
-            if let Some(label) = organisation.label().map(str::to_owned) {
+            // As `Organisation::label`: the name, else the identifier.
+            let (id, name) = organisation_parts(node);
+            if let Some(label) = name.or(id) {
                 match role {
-                    OrganisationRole::Implementing if partners.insert(label.clone()) => {
-                        programme.partners.push(label);
+                    OrganisationRole::Implementing if partners.insert(label) => {
+                        programme.partners.push(label.to_owned());
                     }
                     OrganisationRole::Funding => programme.funding.push(Funding {
-                        donor: Some(label),
+                        donor: Some(label.to_owned()),
                         ..Funding::default()
                     }),
                     _ => {}
                 }
             }
-            details.organisations.push(Participant { role, organisation });
+            details.organisations.push(Participant {
+                role,
+                organisation: organisation(node),
+            });
         }
     }
 
@@ -399,14 +404,14 @@ impl<'o> Importer<'o> {
         details: &mut Activity,
         subject: &Ref,
     ) {
-        let mut places: Vec<(String, Option<f64>, Node<'_>)> = Vec::new();
+        let mut places: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
         for node in activity.children("recipient-country") {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
             let mut entry = Classification::country(code);
             entry.percentage = self.percentage(node, subject);
-            places.push((String::new(), entry.percentage, node));
+            places.push(("", entry.percentage, node));
             details.countries.push(entry);
         }
         for node in activity.children("recipient-region") {
@@ -416,11 +421,11 @@ impl<'o> Importer<'o> {
             let mut entry = Classification::new(node.attribute("vocabulary").unwrap_or("1"), code);
             entry.name = node.narrative().map(str::to_owned);
             entry.percentage = self.percentage(node, subject);
-            places.push((String::new(), entry.percentage, node));
+            places.push(("", entry.percentage, node));
             details.regions.push(entry);
         }
-        rules::percentages("country and region", &places, subject, &mut self.findings);
-        let mut sectors: Vec<(String, Option<f64>, Node<'_>)> = Vec::new();
+        rules::percentages("country and region", &mut places, subject, &mut self.findings);
+        let mut sectors: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
         for node in activity.children("sector") {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
@@ -429,7 +434,7 @@ impl<'o> Importer<'o> {
             let mut entry = Classification::new(vocabulary, code);
             entry.name = node.narrative().map(str::to_owned);
             entry.percentage = self.percentage(node, subject);
-            sectors.push((vocabulary.to_owned(), entry.percentage, node));
+            sectors.push((vocabulary, entry.percentage, node));
             match vocabulary {
                 "7" | "8" | "9" => self.sdg(node, code, programme, subject),
                 _ => {}
@@ -441,7 +446,7 @@ impl<'o> Importer<'o> {
             }
             details.sectors.push(entry);
         }
-        rules::percentages("sector", &sectors, subject, &mut self.findings);
+        rules::percentages("sector", &mut sectors, subject, &mut self.findings);
         for node in activity.children("tag") {
             let (Some(vocabulary), Some(code)) = (
                 self.required(node, "vocabulary", subject),
@@ -917,13 +922,20 @@ fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
 
 /// The organisation an element names by `ref` and narrative.
 fn organisation(node: Node<'_>) -> Organisation {
+    let (id, name) = organisation_parts(node);
     Organisation {
-        id: node
-            .attribute("ref")
-            .filter(|r| !r.trim().is_empty())
-            .map(str::to_owned),
-        name: node.narrative().filter(|n| !n.trim().is_empty()).map(str::to_owned),
+        id: id.map(str::to_owned),
+        name: name.map(str::to_owned),
     }
+}
+
+/// The identifier and name an organisation's element gives, blank ones
+/// left out.
+fn organisation_parts(node: Node<'_>) -> (Option<&str>, Option<&str>) {
+    (
+        node.attribute("ref").filter(|r| !r.trim().is_empty()),
+        node.narrative().filter(|n| !n.trim().is_empty()),
+    )
 }
 
 /// The name of an ActivityStatus code.

@@ -55,6 +55,7 @@
 mod convert;
 mod crosswalk;
 mod rules;
+mod seen;
 mod xml;
 
 use std::io::BufRead;

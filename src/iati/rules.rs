@@ -1,8 +1,6 @@
 //! IATI's own rules that apply to one activity, as findings of the `iati/`
 //! family: identifiers, dates, percentages.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 use super::xml::{Node, Place};
@@ -139,7 +137,7 @@ pub(crate) fn identifier(
                 format!("the activity identifier {id} is its reporting organisation's own identifier"),
                 format!("give the activity an identifier of its own after {org}-"),
             );
-        } else if !id.starts_with(&format!("{org}-")) {
+        } else if !id.strip_prefix(org).is_some_and(|rest| rest.starts_with('-')) {
             findings.report(
                 Rule::IatiIdentifierPrefix,
                 at,
@@ -253,14 +251,14 @@ const SUM_TOLERANCE: f64 = 1e-6;
 /// percentage, its group (the vocabulary) and the node that states it.
 pub(crate) fn percentages(
     what: &str,
-    groups: &[(String, Option<f64>, Node<'_>)],
+    groups: &mut [(&str, Option<f64>, Node<'_>)],
     subject: &Ref,
     findings: &mut Findings<'_>,
 ) {
-    let mut sums: BTreeMap<&str, (f64, usize, Node<'_>)> = BTreeMap::new();
-    for (group, percentage, node) in groups {
-        let Some(percentage) = percentage else { continue };
-        if !(0.0..=100.0).contains(percentage) {
+    for (_, percentage, node) in groups.iter() {
+        if let Some(percentage) = percentage
+            && !(0.0..=100.0).contains(percentage)
+        {
             findings.report(
                 Rule::IatiPercentageRange,
                 node,
@@ -269,18 +267,23 @@ pub(crate) fn percentages(
                 "give a percentage from 0 to 100",
             );
         }
-        let sum = sums.entry(group.as_str()).or_insert((0.0, 0, *node));
-        sum.0 += percentage;
-        sum.1 += 1;
     }
-    // One alone may leave out its percentage or give any (IATI rules 2.1.4
-    // and 3.1.4 ask for 100 or none, which the range covers).
-    for (group, (sum, count, node)) in sums.into_iter().filter(|(_, (_, count, _))| *count > 1) {
-        if (sum - 100.0).abs() > SUM_TOLERANCE {
-            let within = if group.is_empty() {
+    // Group by group in order, each in the order stated (a stable sort).
+    groups.sort_by(|a, b| a.0.cmp(b.0));
+    for group in groups.chunk_by(|a, b| a.0 == b.0) {
+        let mut stated = group
+            .iter()
+            .filter_map(|(_, percentage, node)| percentage.map(|p| (p, node)));
+        let Some((first, node)) = stated.next() else { continue };
+        let (sum, count) = stated.fold((first, 1), |(sum, count), (p, _)| (sum + p, count + 1));
+        // One alone may leave out its percentage or give any (IATI rules
+        // 2.1.4 and 3.1.4 ask for 100 or none, which the range covers).
+        if count > 1 && (sum - 100.0).abs() > SUM_TOLERANCE {
+            let name = group[0].0;
+            let within = if name.is_empty() {
                 String::new()
             } else {
-                format!(" of vocabulary {group}")
+                format!(" of vocabulary {name}")
             };
             findings.report(
                 Rule::IatiPercentageSum,

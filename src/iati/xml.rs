@@ -19,6 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::IatiError;
 use super::convert::Reads;
+use super::seen::Seen;
 
 /// No node: the end of a list of children.
 const NONE: u32 = u32::MAX;
@@ -297,34 +298,6 @@ pub(crate) struct Activities<R: BufRead> {
     done: bool,
 }
 
-/// The attribute names of one element seen so far: the first eight in
-/// place, more in a set.
-#[derive(Default)]
-struct Keys<'a> {
-    first: [&'a str; 8],
-    count: usize,
-    /// Made only for an element of more than eight attributes.
-    more: Option<std::collections::HashSet<&'a str>>,
-}
-
-impl<'a> Keys<'a> {
-    /// Adds `key`; `false` when it was there.
-    fn insert(&mut self, key: &'a str) -> bool {
-        let held = self.count.min(self.first.len());
-        if self.first[..held].contains(&key) || self.more.as_ref().is_some_and(|more| more.contains(key)) {
-            return false;
-        }
-        match self.first.get_mut(self.count) {
-            Some(slot) => *slot = key,
-            None => {
-                self.more.get_or_insert_default().insert(key);
-            }
-        }
-        self.count += 1;
-        true
-    }
-}
-
 /// What an event means for the activity being read.
 enum Step {
     /// Go on reading.
@@ -582,7 +555,7 @@ impl<R: BufRead> Activities<R> {
     /// quick-xml's parser, whose reading this one agrees with.
     fn plain_attributes(&mut self, raw: &str, at: u64) -> Result<bool, IatiError> {
         let bytes = raw.as_bytes();
-        let mut keys = Keys::default();
+        let mut keys = Seen::default();
         let mut i = 0;
         loop {
             while bytes.get(i).is_some_and(|b| is_xml_space(*b)) {
@@ -631,7 +604,7 @@ impl<R: BufRead> Activities<R> {
     fn parsed_attributes(&mut self, start: &BytesStart<'_>, at: u64) -> Result<(), IatiError> {
         // quick-xml's own check for an attribute given twice allocates for
         // every element; this one only past eight attributes.
-        let mut keys = Keys::default();
+        let mut keys = Seen::default();
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| self.error(at, format!("an attribute is malformed: {e}")))?;
             let key: &str = attribute.key.into_inner();

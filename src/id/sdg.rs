@@ -292,23 +292,23 @@ fn parse_code(s: &str, expected: Expected) -> Result<SdgCode, ParseError> {
     if s.is_empty() {
         return Err(ParseError::new(expected, s, "it is empty"));
     }
-    let parts: Vec<&str> = s.split('.').collect();
-    let goal = parse_goal(s, parts[0], expected)?;
-    match parts.len() {
-        1 => Ok(SdgCode::Goal(goal)),
-        2 | 3 => {
+    let mut parts = s.split('.');
+    let goal = parse_goal(s, parts.next().unwrap_or_default(), expected)?;
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, ..) => Ok(SdgCode::Goal(goal)),
+        (Some(part), indicator, None) => {
             let target = SdgTarget {
                 goal,
-                part: parse_target_part(s, parts[1], expected)?,
+                part: parse_target_part(s, part, expected)?,
             };
-            if parts.len() == 2 {
+            let Some(indicator) = indicator else {
                 return Ok(SdgCode::Target(target));
-            }
-            let number = sdg_number(parts[2], 99).ok_or_else(|| {
+            };
+            let number = sdg_number(indicator, 99).ok_or_else(|| {
                 ParseError::new(
                     expected,
                     s,
-                    format!("{:?} is not an indicator number (expected 1 to 99)", parts[2]),
+                    format!("{indicator:?} is not an indicator number (expected 1 to 99)"),
                 )
             })?;
             Ok(SdgCode::Indicator(SdgIndicator { target, number }))

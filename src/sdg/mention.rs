@@ -70,52 +70,54 @@ impl SdgMention {
     /// code's level.
     pub fn parse(text: &str) -> Result<SdgMention, ParseError> {
         let error = |problem: String| ParseError::new(Expected::SdgCode, text, problem);
-        let mut words: Vec<&str> = text.split_whitespace().collect();
+        let mut words = text.split_whitespace().peekable();
         if words
-            .first()
+            .peek()
             .is_some_and(|w| w.eq_ignore_ascii_case("sdg") || w.eq_ignore_ascii_case("sdgs"))
         {
-            words.remove(0);
+            words.next();
         }
         let mut level = None;
         let mut level_word = "";
-        if let Some(first) = words.first() {
-            let found = match first.to_ascii_lowercase().as_str() {
-                "goal" => Some(Level::Goal),
-                "target" => Some(Level::Target),
-                "indicator" => Some(Level::Indicator),
-                _ => None,
-            };
-            if found.is_some() {
-                level = found;
+        if let Some(&first) = words.peek() {
+            level = [
+                ("goal", Level::Goal),
+                ("target", Level::Target),
+                ("indicator", Level::Indicator),
+            ]
+            .into_iter()
+            .find(|(word, _)| first.eq_ignore_ascii_case(word))
+            .map(|(_, level)| level);
+            if level.is_some() {
                 level_word = first;
-                words.remove(0);
+                words.next();
             }
         }
-        let [code] = words.as_slice() else {
+        let (Some(code), None) = (words.next(), words.next()) else {
             return Err(error(
                 "expected a code such as \"8.7\", optionally after \"SDG\" and \"Goal\", \"target\" or \"indicator\""
                     .to_owned(),
             ));
         };
+        // The code as written, copied only when it has to be mended.
         let mut deviations = Vec::new();
-        let mut canonical = (*code).to_owned();
-        if canonical.contains('-') {
-            if canonical.contains('.') {
+        let mut canonical = std::borrow::Cow::Borrowed(code);
+        if code.contains('-') {
+            if code.contains('.') {
                 return Err(error(format!("{code:?} mixes dots and dashes")));
             }
-            canonical = canonical.replace('-', ".");
+            canonical = code.replace('-', ".").into();
             deviations.push(Deviation::Dashes);
         }
-        let parts: Vec<&str> = canonical.split('.').collect();
+        let mut parts = canonical.split('.');
+        let goal_len = parts.next().map_or(0, str::len);
         if let Some(letter) = parts
-            .get(1)
+            .next()
             .filter(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
         {
             let lower = letter.to_ascii_lowercase();
-            let mut fixed: Vec<&str> = parts.clone();
-            fixed[1] = &lower;
-            canonical = fixed.join(".");
+            let rest = canonical.get(goal_len + 2..).unwrap_or_default();
+            canonical = format!("{}.{lower}{rest}", canonical.get(..goal_len).unwrap_or_default()).into();
             deviations.push(Deviation::UpperCaseLetter);
         }
         let parsed: SdgCode = canonical
