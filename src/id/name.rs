@@ -65,7 +65,7 @@ macro_rules! symbol_id {
     ($(#[$doc:meta])* $ty:ident, $expected:expr, $shape:literal, $description:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $ty(std::sync::Arc<str>);
+        pub struct $ty(smol_str::SmolStr);
 
         impl $ty {
             /// Checks `text` and wraps it.
@@ -77,7 +77,7 @@ macro_rules! symbol_id {
             /// formatting character, or `;`.
             pub fn new(text: &str) -> Result<Self, ParseError> {
                 check_symbol_chars(text, $expected, $shape)?;
-                Ok($ty(text.into()))
+                Ok($ty(smol_str::SmolStr::new(text)))
             }
 
             /// The identifier as written.
@@ -192,6 +192,11 @@ fn shared<T: Clone>(
     })
 }
 
+/// The longest code held in place, without a heap allocation (a
+/// `SmolStr`'s inline capacity): nearly every code (`7.1`, `IPEC+`,
+/// `XM-DAC-41114-PROJECT-123`) fits.
+const INLINE_LEN: usize = 23;
+
 /// How many element codes read in references a thread keeps.
 const SHARED_CODES: usize = 65_536;
 
@@ -206,21 +211,25 @@ thread_local! {
 }
 
 impl ElementCode {
-    /// The code `text`, checked as [`ElementCode::new`] does, sharing the
-    /// text of the same code read before in this thread.
+    /// The code `text`, checked as [`ElementCode::new`] does. A code too
+    /// long to be held in place shares the text of the same code read
+    /// before in this thread.
     pub(crate) fn shared(text: &str) -> Result<Self, ParseError> {
+        if text.len() <= INLINE_LEN {
+            return ElementCode::new(text);
+        }
         shared(&RECENT_CODES, SHARED_CODES, text, ElementCode::new)
     }
 
     /// The element code of an outcome, output, deliverable or programme,
     /// whose text forms are all valid element codes.
     pub(crate) fn from_code(code: &impl fmt::Display) -> Self {
-        ElementCode(code.to_string().into())
+        ElementCode(smol_str::format_smolstr!("{code}"))
     }
 
     /// The element code of a valid code already written out.
     pub(crate) fn from_valid(code: &str) -> Self {
-        ElementCode(code.into())
+        ElementCode(smol_str::SmolStr::new(code))
     }
 }
 
@@ -385,18 +394,34 @@ mod interning {
 
     #[test]
     fn codes_read_in_references_share_their_text_and_are_checked() {
-        let first = ElementCode::shared("7.1").unwrap();
-        let again = ElementCode::shared("7.1").unwrap();
-        assert!(std::sync::Arc::ptr_eq(&first.0, &again.0));
+        // A short code is held in place; a long one shares its text.
+        let long = "XM-DAC-41114-PROJECT-00042-KEN";
+        assert!(long.len() > INLINE_LEN);
+        let first = ElementCode::shared(long).unwrap();
+        let again = ElementCode::shared(long).unwrap();
+        assert_eq!(first.as_str().as_ptr(), again.as_str().as_ptr());
+        assert_eq!(ElementCode::shared("7.1").unwrap().as_str(), "7.1");
         assert!(ElementCode::shared("7\t1").is_err());
-        assert!(ElementCode::shared("7\t1").is_err());
+        assert!(ElementCode::shared(&format!("{long}\t1")).is_err());
         let many: Vec<ElementCode> = (0..SHARED_CODES + 10)
-            .map(|i| ElementCode::shared(&format!("P{i}")).unwrap())
+            .map(|i| ElementCode::shared(&format!("{long}-{i}")).unwrap())
             .collect();
         assert!(
             many.iter()
                 .enumerate()
-                .all(|(i, code)| code.as_str() == format!("P{i}"))
+                .all(|(i, code)| code.as_str() == format!("{long}-{i}"))
         );
+    }
+
+    #[test]
+    fn codes_compare_order_and_hash_as_their_text() {
+        use std::hash::BuildHasher as _;
+        let hasher = foldhash::fast::FixedState::default();
+        for (a, b) in [("7.1", "7.10"), ("IPEC+", "XM-DAC-41114-PROJECT-00042-KEN"), ("a", "a")] {
+            let (x, y) = (ElementCode::new(a).unwrap(), ElementCode::new(b).unwrap());
+            assert_eq!(x.cmp(&y), a.cmp(b));
+            assert_eq!(x == y, a == b);
+            assert_eq!(hasher.hash_one(&x) == hasher.hash_one(&y), a == b);
+        }
     }
 }
