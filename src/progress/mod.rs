@@ -155,6 +155,37 @@ impl Progress {
         self.rollups.iter().find(|r| &r.element == element)
     }
 
+    /// The indicator a contribution to a roll-up comes from: its element,
+    /// number, actual and counted values.
+    ///
+    /// ```
+    /// use ilo_frameworks::graph::FrameworkGraph;
+    /// use ilo_frameworks::{Framework, FrameworkSet, builtin, progress};
+    ///
+    /// let text = include_str!("../../examples/data/youth-employment.toml");
+    /// let mut set = FrameworkSet::new();
+    /// set.insert(Framework::from_toml_str(text, "youth-employment.toml")?)?;
+    /// let graph = FrameworkGraph::new(&set, builtin::sdg()?, &builtin::standards()?);
+    /// let progress = progress::evaluate(&set, &graph, "2024Q4".parse()?);
+    /// let outcome = progress.rollup(&"youth-jobs:3".parse()?).expect("reached");
+    /// let states = outcome.groups.iter().find(|g| g.unit.as_deref() == Some("member States")).unwrap();
+    /// // Four member States: KE, PE and VN at output 3.1, KE and SN from the partnership.
+    /// assert_eq!(states.value, Some(4.0));
+    /// let sources: Vec<String> = states
+    ///     .contributions
+    ///     .iter()
+    ///     .map(|c| {
+    ///         let source = progress.source(c).expect("an indicator of the result");
+    ///         format!("{} #{}: {}", source.element, source.number, source.counted.join(" "))
+    ///     })
+    ///     .collect();
+    /// assert_eq!(sources, ["youth-jobs:3.1 #1: KE PE VN", "youth-jobs:YEP #1: KE SN"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn source(&self, contribution: &Contribution) -> Option<&IndicatorProgress> {
+        self.indicators.get(contribution.indicator)
+    }
+
     /// The deliverables that are late (overdue, or done late).
     pub fn late(&self) -> impl Iterator<Item = &DeliverableProgress> {
         self.deliverables.iter().filter(|d| d.state.is_late())
@@ -214,16 +245,18 @@ pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Prog
                 let found = observations.indicators.get(&(key, number), &mut cursors.indicators);
                 let actual = latest_actual(indicator, found, date, &mut reported);
                 let rule = indicator.rule();
-                rollups.add(&reference, number, indicator, &rule, actual.as_ref(), feeds);
-                progress.indicators.push(indicator_progress(
-                    &reference,
-                    number,
+                let counted = counted(indicator, actual.as_ref());
+                rollups.add(
+                    progress.indicators.len(),
                     indicator,
-                    rule,
-                    start,
+                    &rule,
                     actual.as_ref(),
-                    date,
-                ));
+                    &counted,
+                    feeds,
+                );
+                let mut result = indicator_progress(&reference, number, indicator, rule, start, actual.as_ref(), date);
+                result.counted = counted.into_iter().map(str::to_owned).collect();
+                progress.indicators.push(result);
             }
         }
     }
@@ -521,7 +554,24 @@ fn indicator_progress(
         achieved: judgement.achieved,
         expected: judgement.expected,
         state: judgement.state,
+        counted: Vec::new(),
     }
+}
+
+/// Under a distinct count, the values of the counted dimension that the
+/// actual names with a value above 0, sorted, each once; empty otherwise.
+fn counted<'s>(indicator: &'s Indicator, actual: Option<&Actual<'_, 's>>) -> Vec<&'s str> {
+    let (Some(crate::Aggregation::DistinctCount(dimension)), Some(actual)) = (&indicator.aggregation, actual) else {
+        return Vec::new();
+    };
+    let mut names: Vec<&'s str> = actual
+        .points()
+        .filter(|(v, _)| v.as_number().is_some_and(|v| v > 0.0))
+        .filter_map(|(_, d)| d.get(dimension.as_str()).map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// What indicators must share to be rolled up together: measure, unit,
@@ -559,59 +609,51 @@ struct Rollups<'s> {
 const BLOCK: usize = 1 << 14;
 
 impl<'s> Rollups<'s> {
+    /// Adds the indicator at `indicator` in the result's list, whose
+    /// actual names the `counted` values (under a distinct count), to the
+    /// groups of every node it feeds.
     fn add(
         &mut self,
-        element: &Ref,
-        number: u32,
-        indicator: &'s Indicator,
+        indicator: usize,
+        definition: &'s Indicator,
         rule: &crate::Aggregation,
         actual: Option<&Actual<'_, 's>>,
+        counted: &[&'s str],
         feeds: &[crate::graph::Feed],
     ) {
         if feeds.is_empty() {
             return;
         }
-        let dimension = match &indicator.aggregation {
+        let dimension = match &definition.aggregation {
             Some(crate::Aggregation::DistinctCount(d)) => Some(d.as_str()),
             _ => None,
         };
-        let mut numbers: Vec<u32> = Vec::new();
-        let (value, mut counted) = match (dimension, actual) {
-            (Some(dimension), Some(a)) => {
-                let mut names: Vec<&'s str> = a
-                    .points()
-                    .filter(|(v, _)| v.as_number().is_some_and(|v| v > 0.0))
-                    .filter_map(|(_, d)| d.get(dimension).map(String::as_str))
-                    .collect();
-                names.sort_unstable();
-                names.dedup();
-                numbers.reserve_exact(names.len());
-                for name in &names {
-                    let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-                    numbers.push(*self.names.entry(name).or_insert(next));
-                }
-                let counted: Vec<String> = names.into_iter().map(str::to_owned).collect();
-                (Some(counted.len() as f64), counted)
-            }
-            (None, Some(a)) => (a.total_number(), Vec::new()),
-            (_, None) => (None, Vec::new()),
+        let mut numbers: Vec<u32> = Vec::with_capacity(counted.len());
+        for name in counted {
+            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            numbers.push(*self.names.entry(name).or_insert(next));
+        }
+        let value = match (dimension, actual) {
+            (Some(_), Some(_)) => Some(counted.len() as f64),
+            (None, Some(a)) => a.total_number(),
+            (_, None) => None,
         };
         let date = actual.map(|a| a.period.end());
-        let class_key = (indicator.measure, indicator.unit.as_deref(), rule.as_str(), dimension);
+        let class_key = (definition.measure, definition.unit.as_deref(), rule.as_str(), dimension);
         let classes = self.classes.len();
         let class = *self
             .classes
             .entry(class_key)
             .or_insert(u32::try_from(classes).unwrap_or(u32::MAX));
-        for (i, feed) in feeds.iter().enumerate() {
+        for feed in feeds {
             let next = self.groups.len();
             let at = *self.index.entry((feed.node, class)).or_insert(next);
             if at == next {
                 self.groups.push((
                     feed.node,
                     RollUpGroup {
-                        measure: indicator.measure,
-                        unit: indicator.unit.clone(),
+                        measure: definition.measure,
+                        unit: definition.unit.clone(),
                         rule: rule.clone(),
                         value: None,
                         contributions: Vec::new(),
@@ -624,17 +666,9 @@ impl<'s> Rollups<'s> {
             if feed.fraction > 0.0 && !numbers.is_empty() {
                 self.counted[at].extend_from_slice(&numbers);
             }
-            // The last feed takes the counted values; the others copy them.
-            let counted = if i + 1 == feeds.len() {
-                std::mem::take(&mut counted)
-            } else {
-                counted.clone()
-            };
             let contribution = Contribution {
-                element: element.clone(),
-                indicator: number,
+                indicator,
                 value,
-                counted,
                 fraction: feed.fraction,
                 paths: feed.paths,
                 date,

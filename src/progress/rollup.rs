@@ -7,18 +7,21 @@ use serde::Serialize;
 use crate::{Aggregation, Measure, Ref};
 
 /// One indicator's part in a roll-up.
+///
+/// The indicator is named by its place in [`Progress::indicators`], whose
+/// entry holds its element, number, actual and counted values: a roll-up
+/// of millions of contributions then repeats none of them
+/// ([`Progress::source`] looks it up).
+///
+/// [`Progress::indicators`]: super::Progress::indicators
+/// [`Progress::source`]: super::Progress::source
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contribution {
-    /// The element the indicator belongs to (a programme, an output, an outcome).
-    pub element: Ref,
-    /// Which of its indicators, from 1.
-    pub indicator: u32,
+    /// The indicator, by its index in [`Progress::indicators`](super::Progress::indicators).
+    pub indicator: usize,
     /// The number it brings: its latest actual (for a distinct count, how
     /// many distinct values it names); `None` when it has no numeric actual.
     pub value: Option<f64>,
-    /// The values of the counted dimension it names, for a distinct count.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub counted: Vec<String>,
     /// The fraction of its value that reaches the element rolled up to: the
     /// sum of the shares of its distinct paths there, at most 1.
     pub fraction: f64,

@@ -185,4 +185,8 @@ pub struct IndicatorProgress {
     pub expected: Option<f64>,
     /// How it stands.
     pub state: TrackState,
+    /// Under a distinct count, the values of the counted dimension its
+    /// actual names with a value above 0 (`["AR", "KE"]`), sorted, each once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<String>,
 }
