@@ -1,4 +1,5 @@
-//! Progress evaluation at scale: `progress::evaluate` as of a date on
+//! Progress evaluation at scale: `progress::evaluate` (and
+//! `evaluate_parallel` on two threads) as of a date on
 //! synthetic sets of 10 000, 100 000 and 1 000 000 elements with an
 //! indicator on every output and programme and a report of two
 //! observations per programme (`synthetic::generate_with_results` and
@@ -195,6 +196,13 @@ fn scale(c: &mut Criterion) {
         samples(&mut group);
         group.bench_with_input(BenchmarkId::from_parameter(n), &(&set, &graph), |b, (set, graph)| {
             b.iter_with_large_drop(|| evaluate(set, graph))
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("progress/evaluate on 2 threads");
+        samples(&mut group);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &(&set, &graph), |b, (set, graph)| {
+            b.iter_with_large_drop(|| progress::evaluate_parallel(set, graph, black_box(as_of()), 2))
         });
         group.finish();
 

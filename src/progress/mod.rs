@@ -39,6 +39,7 @@
 //!   ([`RollUpGroup`]).
 
 mod deliverable;
+mod gather;
 mod observations;
 mod rollup;
 pub mod rules;
@@ -48,13 +49,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use foldhash::HashMap;
 use serde::Serialize;
 
 pub use deliverable::{DeliverableProgress, DeliverableState};
 pub use rollup::{Contribution, RollUp, RollUpGroup};
 pub use track::{IndicatorProgress, TargetProgress, TrackState};
 
+use self::gather::Rollups;
 use self::observations::{Key, Observations};
 use self::track::Path;
 use crate::graph::FrameworkGraph;
@@ -195,73 +196,193 @@ impl Progress {
 /// Evaluates every deliverable, target and indicator of `set` as of a day,
 /// and rolls indicator values up to outputs and outcomes through `graph`
 /// (built from the same set). Reports dated after the day are not read.
+///
+/// Runs on the calling thread; [`evaluate_parallel`] gives the same result
+/// on several.
 pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Progress {
-    let date = as_of.date();
-    let observations = Observations::known_on(set, date);
-    // The lists' lengths are known: reserving them spares copying a
-    // growing list of a million entries.
-    let (mut deliverable_count, mut target_count, mut indicator_count) = (0, 0, 0);
-    for f in set {
-        deliverable_count += f.deliverables.len();
-        for p in &f.programmes {
-            target_count += p.targets.len();
-            indicator_count += p.indicators.len();
-        }
-        for o in &f.outcomes {
-            indicator_count += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
+    evaluate_parallel(set, graph, as_of, 1)
+}
+
+/// [`evaluate`] on up to `threads` threads: the frameworks are split into
+/// that many runs of about equal size, each evaluated on a thread of its
+/// own, and the parts joined in the set's order, so the result is the one
+/// [`evaluate`] gives, whatever the number of threads. `0` is taken as 1.
+/// A thread the system refuses is replaced by the calling thread.
+///
+/// ```
+/// use ilo_frameworks::graph::FrameworkGraph;
+/// use ilo_frameworks::{builtin, progress};
+///
+/// let set = builtin::frameworks()?;
+/// let graph = FrameworkGraph::builtin()?;
+/// let as_of = "2019Q4".parse()?;
+/// assert_eq!(progress::evaluate_parallel(&set, &graph, as_of, 2), progress::evaluate(&set, &graph, as_of));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_of: AsOf, threads: usize) -> Progress {
+    let observations = Observations::known_on(set, as_of.date());
+    let frameworks: Vec<&'s Framework> = set.iter().collect();
+    let runs = split(&frameworks, threads.max(1));
+    let evaluate_run = |run: &[&'s Framework]| -> Part<'s> { Part::evaluate(run, graph, &observations, as_of) };
+    let mut parts: Vec<Part<'s>> = match runs.split_first() {
+        None => Vec::new(),
+        Some((first, [])) => vec![evaluate_run(first)],
+        Some((first, rest)) => std::thread::scope(|scope| {
+            let handles: Vec<_> = rest
+                .iter()
+                .map(|run| {
+                    (
+                        run,
+                        std::thread::Builder::new().spawn_scoped(scope, || evaluate_run(run)),
+                    )
+                })
+                .collect();
+            let mut parts = vec![evaluate_run(first)];
+            for (run, handle) in handles {
+                parts.push(match handle {
+                    Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(_) => evaluate_run(run),
+                });
+            }
+            parts
+        }),
+    };
+    let mut whole = match parts.len() {
+        0 => Part::evaluate(&[], graph, &observations, as_of),
+        _ => parts.remove(0),
+    };
+    // The lists of the later parts join the first's, their contributions'
+    // indicators moved by as many as come before them.
+    let more = |list: fn(&Part<'_>) -> usize| parts.iter().map(list).sum::<usize>();
+    whole.deliverables.reserve_exact(more(|p| p.deliverables.len()));
+    whole.targets.reserve_exact(more(|p| p.targets.len()));
+    whole.indicators.reserve_exact(more(|p| p.indicators.len()));
+    for part in parts {
+        whole.rollups.append(part.rollups, whole.indicators.len());
+        whole.deliverables.extend(part.deliverables);
+        whole.targets.extend(part.targets);
+        whole.indicators.extend(part.indicators);
+    }
+    Progress {
+        as_of,
+        deliverables: whole.deliverables,
+        targets: whole.targets,
+        indicators: whole.indicators,
+        rollups: whole.rollups.finish(graph),
+    }
+}
+
+/// `frameworks` in at most `runs` runs, in order, of about equal size (by
+/// their deliverables, targets and indicators); none empty.
+fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f Framework]> {
+    let size = |f: &Framework| {
+        f.deliverables.len()
+            + f.programmes
+                .iter()
+                .map(|p| 1 + p.targets.len() + p.indicators.len())
+                .sum::<usize>()
+            + f.outcomes
+                .iter()
+                .map(|o| o.indicators.len() + o.outputs.iter().map(|p| 1 + p.indicators.len()).sum::<usize>())
+                .sum::<usize>()
+    };
+    let total: usize = frameworks.iter().map(|f| size(f)).sum();
+    let share = total.div_ceil(runs.max(1)).max(1);
+    let mut out = Vec::with_capacity(runs);
+    let (mut start, mut filled) = (0, 0);
+    for (i, f) in frameworks.iter().enumerate() {
+        filled += size(f);
+        if filled >= share && out.len() + 1 < runs {
+            out.push(&frameworks[start..=i]);
+            (start, filled) = (i + 1, 0);
         }
     }
-    let mut progress = Progress {
-        as_of,
-        deliverables: Vec::with_capacity(deliverable_count),
-        targets: Vec::with_capacity(target_count),
-        indicators: Vec::with_capacity(indicator_count),
-        rollups: Vec::new(),
-    };
-    let mut rollups = Rollups::default();
-    let mut walker = graph.feed_walker();
-    let mut reported = Vec::new();
-    let mut code = String::new();
-    let mut cursors = Cursors::default();
-    for f in set {
-        deliverables(
-            f,
-            as_of,
-            &observations,
-            &mut cursors.deliverables,
-            &mut code,
-            &mut progress.deliverables,
-        );
-        targets(f, &observations, &mut cursors.targets, &mut progress.targets);
-        for (element, list, start) in indicator_owners(f) {
-            let reference = Ref::element(f.id.clone(), element);
-            let Ref::Element { code: element, .. } = &reference else {
-                continue;
-            };
-            let key = (f.id.as_str(), element.as_str());
-            let feeds = walker.feeds(graph.index_of(&reference));
-            for (i, indicator) in list.iter().enumerate() {
-                let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let found = observations.indicators.get(&(key, number), &mut cursors.indicators);
-                let actual = latest_actual(indicator, found, date, &mut reported);
-                let rule = indicator.rule();
-                let counted = counted(indicator, actual.as_ref());
-                rollups.add(
-                    progress.indicators.len(),
-                    indicator,
-                    &rule,
-                    actual.as_ref(),
-                    &counted,
-                    feeds,
-                );
-                let mut result = indicator_progress(&reference, number, indicator, rule, start, actual.as_ref(), date);
-                result.counted = counted.into_iter().map(str::to_owned).collect();
-                progress.indicators.push(result);
+    if start < frameworks.len() {
+        out.push(&frameworks[start..]);
+    }
+    out
+}
+
+/// The evaluation of one run of frameworks, before the roll-ups are
+/// finished.
+struct Part<'s> {
+    deliverables: Vec<DeliverableProgress>,
+    targets: Vec<TargetProgress>,
+    indicators: Vec<IndicatorProgress>,
+    rollups: Rollups<'s>,
+}
+
+impl<'s> Part<'s> {
+    fn evaluate(
+        frameworks: &[&'s Framework],
+        graph: &FrameworkGraph,
+        observations: &Observations<'s>,
+        as_of: AsOf,
+    ) -> Self {
+        let date = as_of.date();
+        // The lists' lengths are known: reserving them spares copying a
+        // growing list of a million entries.
+        let (mut deliverable_count, mut target_count, mut indicator_count) = (0, 0, 0);
+        for f in frameworks {
+            deliverable_count += f.deliverables.len();
+            for p in &f.programmes {
+                target_count += p.targets.len();
+                indicator_count += p.indicators.len();
+            }
+            for o in &f.outcomes {
+                indicator_count += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
             }
         }
+        let mut part = Part {
+            deliverables: Vec::with_capacity(deliverable_count),
+            targets: Vec::with_capacity(target_count),
+            indicators: Vec::with_capacity(indicator_count),
+            rollups: Rollups::default(),
+        };
+        let mut walker = graph.feed_walker();
+        let mut reported = Vec::new();
+        let mut code = String::new();
+        let mut cursors = Cursors::default();
+        for f in frameworks {
+            deliverables(
+                f,
+                as_of,
+                observations,
+                &mut cursors.deliverables,
+                &mut code,
+                &mut part.deliverables,
+            );
+            targets(f, observations, &mut cursors.targets, &mut part.targets);
+            for (element, list, start) in indicator_owners(f) {
+                let reference = Ref::element(f.id.clone(), element);
+                let Ref::Element { code: element, .. } = &reference else {
+                    continue;
+                };
+                let key = (f.id.as_str(), element.as_str());
+                let feeds = walker.feeds(graph.index_of(&reference));
+                for (i, indicator) in list.iter().enumerate() {
+                    let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    let found = observations.indicators.get(&(key, number), &mut cursors.indicators);
+                    let actual = latest_actual(indicator, found, date, &mut reported);
+                    let rule = indicator.rule();
+                    let counted = counted(indicator, actual.as_ref());
+                    part.rollups.add(
+                        part.indicators.len(),
+                        indicator,
+                        &rule,
+                        actual.as_ref(),
+                        &counted,
+                        feeds,
+                    );
+                    let mut result =
+                        indicator_progress(&reference, number, indicator, rule, start, actual.as_ref(), date);
+                    result.counted = counted.into_iter().map(str::to_owned).collect();
+                    part.indicators.push(result);
+                }
+            }
+        }
+        part
     }
-    progress.rollups = rollups.finish(graph);
-    progress
 }
 
 /// Where the look-ups of observations left off (see [`Grouped::get`](observations::Grouped::get)).
@@ -572,162 +693,4 @@ fn counted<'s>(indicator: &'s Indicator, actual: Option<&Actual<'_, 's>>) -> Vec
     names.sort_unstable();
     names.dedup();
     names
-}
-
-/// What indicators must share to be rolled up together: measure, unit,
-/// rule and the counted dimension.
-type ClassKey<'s> = (crate::Measure, Option<&'s str>, &'static str, Option<&'s str>);
-
-/// Roll-ups being gathered: every group with the node it is at, and where
-/// each group is, by node and class of indicator (the class found once per
-/// indicator, then one look-up of two numbers per contribution, whatever
-/// the number of groups at a node).
-///
-/// Contributions are written one after the other into one list (in
-/// blocks, so that it never moves as it grows) and only handed to their
-/// groups at the end, each group's list allocated once to its length:
-/// writing each straight into its group's list, one of tens of thousands,
-/// would cost a cache miss per contribution.
-#[derive(Default)]
-struct Rollups<'s> {
-    groups: Vec<(petgraph::graph::NodeIndex, RollUpGroup)>,
-    /// How many contributions each group has.
-    counts: Vec<usize>,
-    classes: HashMap<ClassKey<'s>, u32>,
-    index: HashMap<(petgraph::graph::NodeIndex, u32), usize>,
-    /// Every contribution with its group, in the order added.
-    added: Vec<Vec<(usize, Contribution)>>,
-    /// Each value of a counted dimension, numbered.
-    names: HashMap<&'s str, u32>,
-    /// For each group, the numbers of the values its contributions with a
-    /// fraction above 0 count (distinct-count groups only): the groups'
-    /// distinct counts are then made without reading a text again.
-    counted: Vec<Vec<u32>>,
-}
-
-/// Contributions per block of [`Rollups::added`].
-const BLOCK: usize = 1 << 14;
-
-impl<'s> Rollups<'s> {
-    /// Adds the indicator at `indicator` in the result's list, whose
-    /// actual names the `counted` values (under a distinct count), to the
-    /// groups of every node it feeds.
-    fn add(
-        &mut self,
-        indicator: usize,
-        definition: &'s Indicator,
-        rule: &crate::Aggregation,
-        actual: Option<&Actual<'_, 's>>,
-        counted: &[&'s str],
-        feeds: &[crate::graph::Feed],
-    ) {
-        if feeds.is_empty() {
-            return;
-        }
-        let dimension = match &definition.aggregation {
-            Some(crate::Aggregation::DistinctCount(d)) => Some(d.as_str()),
-            _ => None,
-        };
-        let mut numbers: Vec<u32> = Vec::with_capacity(counted.len());
-        for name in counted {
-            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-            numbers.push(*self.names.entry(name).or_insert(next));
-        }
-        let value = match (dimension, actual) {
-            (Some(_), Some(_)) => Some(counted.len() as f64),
-            (None, Some(a)) => a.total_number(),
-            (_, None) => None,
-        };
-        let date = actual.map(|a| a.period.end());
-        let class_key = (definition.measure, definition.unit.as_deref(), rule.as_str(), dimension);
-        let classes = self.classes.len();
-        let class = *self
-            .classes
-            .entry(class_key)
-            .or_insert(u32::try_from(classes).unwrap_or(u32::MAX));
-        for feed in feeds {
-            let next = self.groups.len();
-            let at = *self.index.entry((feed.node, class)).or_insert(next);
-            if at == next {
-                self.groups.push((
-                    feed.node,
-                    RollUpGroup {
-                        measure: definition.measure,
-                        unit: definition.unit.clone(),
-                        rule: rule.clone(),
-                        value: None,
-                        contributions: Vec::new(),
-                    },
-                ));
-                self.counts.push(0);
-                self.counted.push(Vec::new());
-            }
-            self.counts[at] += 1;
-            if feed.fraction > 0.0 && !numbers.is_empty() {
-                self.counted[at].extend_from_slice(&numbers);
-            }
-            let contribution = Contribution {
-                indicator,
-                value,
-                fraction: feed.fraction,
-                paths: feed.paths,
-                date,
-            };
-            match self.added.last_mut() {
-                Some(block) if block.len() < block.capacity() => block.push((at, contribution)),
-                _ => {
-                    let mut block = Vec::with_capacity(BLOCK);
-                    block.push((at, contribution));
-                    self.added.push(block);
-                }
-            }
-        }
-    }
-
-    /// The roll-ups in graph order, each with its groups in the order first
-    /// reached, combined.
-    fn finish(self, graph: &FrameworkGraph) -> Vec<RollUp> {
-        let mut groups = self.groups;
-        for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
-            group.contributions = Vec::with_capacity(count);
-        }
-        let mut distinct: Vec<usize> = self
-            .counted
-            .into_iter()
-            .map(|mut numbers| {
-                numbers.sort_unstable();
-                numbers.dedup();
-                numbers.len()
-            })
-            .collect();
-        // In the order added; each block given back once handed out.
-        for block in self.added {
-            for (at, contribution) in block {
-                groups[at].1.contributions.push(contribution);
-            }
-        }
-        // A stable sort keeps each node's groups in the order first reached.
-        let mut groups: Vec<(usize, (petgraph::graph::NodeIndex, RollUpGroup))> =
-            groups.into_iter().enumerate().collect();
-        groups.sort_by_key(|(_, (node, _))| *node);
-        let mut rollups: Vec<RollUp> = Vec::new();
-        let mut last = None;
-        for (at, (node, mut group)) in groups {
-            group.combine(std::mem::take(&mut distinct[at]));
-            if last != Some(node) {
-                let Some(element) = graph.key_at(node).reference() else {
-                    continue;
-                };
-                rollups.push(RollUp {
-                    element: element.clone(),
-                    groups: Vec::new(),
-                });
-                last = Some(node);
-            }
-            if let Some(rollup) = rollups.last_mut() {
-                rollup.groups.push(group);
-            }
-        }
-        rollups
-    }
 }

@@ -531,3 +531,47 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The same evaluation on several threads
+// ---------------------------------------------------------------------------
+
+/// A generated set with results and its report.
+fn generated(seed: u64, nodes: usize) -> FrameworkSet {
+    use ilo_frameworks::synthetic::{SyntheticConfig, generate_report, generate_with_results};
+    let config = SyntheticConfig::with_nodes(seed, nodes);
+    let mut set = generate_with_results(&config);
+    let report = generate_report(&set, &config);
+    set.insert_report(report).unwrap();
+    set
+}
+
+#[test]
+fn evaluating_on_several_threads_gives_the_same_progress() {
+    let as_of: AsOf = synthetic::REPORT_DATE.to_string().parse().unwrap();
+    for (seed, nodes) in [(1, 3_000), (7, 12_000)] {
+        let set = generated(seed, nodes);
+        let graph = graph_of(&set);
+        let one = progress::evaluate(&set, &graph, as_of);
+        // The runs share outputs and counted values, which the join must merge.
+        let distinct = one
+            .rollups
+            .iter()
+            .flat_map(|r| &r.groups)
+            .filter(|g| matches!(g.rule, Aggregation::DistinctCount(_)) && g.contributions.len() > 1)
+            .count();
+        assert!(distinct > 0, "the set has distinct counts over several indicators");
+        for threads in [0, 2, 3, 7, 10_000] {
+            let many = progress::evaluate_parallel(&set, &graph, as_of, threads);
+            assert!(many == one, "{threads} threads on {nodes} elements give another result");
+        }
+    }
+    // The youth example: one framework, so one run whatever is asked.
+    let set = youth();
+    let graph = graph_of(&set);
+    let as_of: AsOf = "2024Q4".parse().unwrap();
+    assert_eq!(
+        progress::evaluate_parallel(&set, &graph, as_of, 4),
+        progress::evaluate(&set, &graph, as_of)
+    );
+}

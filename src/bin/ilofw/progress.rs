@@ -15,7 +15,9 @@ pub(crate) fn run(files: &input::Files, as_of: &str, format: ProgressFormat) -> 
     let as_of: AsOf = as_of.parse().map_err(|e: ilo_frameworks::ParseError| e.to_string())?;
     let set = input::load(files)?.set;
     let graph = input::graph(&set)?;
-    let progress = progress::evaluate(&set, &graph, as_of);
+    // As many threads as the machine offers: the result is the same.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let progress = progress::evaluate_parallel(&set, &graph, as_of, threads);
     let text = match format {
         ProgressFormat::Json => {
             let mut text = serde_json::to_string_pretty(&progress).map_err(|e| e.to_string())?;

@@ -1,0 +1,219 @@
+//! Gathering roll-ups: every indicator's contributions to the outputs and
+//! outcomes it feeds, grouped by node and class of indicator, then handed
+//! to their groups and combined; and joining what two runs of frameworks
+//! gathered, for an evaluation on several threads.
+
+use foldhash::HashMap;
+
+use super::Actual;
+use super::rollup::{Contribution, RollUp, RollUpGroup};
+use crate::Indicator;
+use crate::graph::FrameworkGraph;
+
+/// What indicators must share to be rolled up together: measure, unit,
+/// rule and the counted dimension.
+type ClassKey<'s> = (crate::Measure, Option<&'s str>, &'static str, Option<&'s str>);
+
+/// Roll-ups being gathered: every group with the node it is at, and where
+/// each group is, by node and class of indicator (the class found once per
+/// indicator, then one look-up of two numbers per contribution, whatever
+/// the number of groups at a node).
+///
+/// Contributions are written one after the other into one list (in
+/// blocks, so that it never moves as it grows) and only handed to their
+/// groups at the end, each group's list allocated once to its length:
+/// writing each straight into its group's list, one of tens of thousands,
+/// would cost a cache miss per contribution.
+#[derive(Default)]
+pub(super) struct Rollups<'s> {
+    groups: Vec<(petgraph::graph::NodeIndex, RollUpGroup)>,
+    /// How many contributions each group has.
+    counts: Vec<usize>,
+    classes: HashMap<ClassKey<'s>, u32>,
+    index: HashMap<(petgraph::graph::NodeIndex, u32), usize>,
+    /// Every contribution with its group, in the order added.
+    added: Vec<Vec<(usize, Contribution)>>,
+    /// Each value of a counted dimension, numbered.
+    names: HashMap<&'s str, u32>,
+    /// For each group, the numbers of the values its contributions with a
+    /// fraction above 0 count (distinct-count groups only): the groups'
+    /// distinct counts are then made without reading a text again.
+    counted: Vec<Vec<u32>>,
+}
+
+/// Contributions per block of [`Rollups::added`].
+const BLOCK: usize = 1 << 14;
+
+impl<'s> Rollups<'s> {
+    /// Adds the indicator at `indicator` in the result's list, whose
+    /// actual names the `counted` values (under a distinct count), to the
+    /// groups of every node it feeds.
+    pub(super) fn add(
+        &mut self,
+        indicator: usize,
+        definition: &'s Indicator,
+        rule: &crate::Aggregation,
+        actual: Option<&Actual<'_, 's>>,
+        counted: &[&'s str],
+        feeds: &[crate::graph::Feed],
+    ) {
+        if feeds.is_empty() {
+            return;
+        }
+        let dimension = match &definition.aggregation {
+            Some(crate::Aggregation::DistinctCount(d)) => Some(d.as_str()),
+            _ => None,
+        };
+        let mut numbers: Vec<u32> = Vec::with_capacity(counted.len());
+        for name in counted {
+            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            numbers.push(*self.names.entry(name).or_insert(next));
+        }
+        let value = match (dimension, actual) {
+            (Some(_), Some(_)) => Some(counted.len() as f64),
+            (None, Some(a)) => a.total_number(),
+            (_, None) => None,
+        };
+        let date = actual.map(|a| a.period.end());
+        let class_key = (definition.measure, definition.unit.as_deref(), rule.as_str(), dimension);
+        let classes = self.classes.len();
+        let class = *self
+            .classes
+            .entry(class_key)
+            .or_insert(u32::try_from(classes).unwrap_or(u32::MAX));
+        for feed in feeds {
+            let next = self.groups.len();
+            let at = *self.index.entry((feed.node, class)).or_insert(next);
+            if at == next {
+                self.groups.push((
+                    feed.node,
+                    RollUpGroup {
+                        measure: definition.measure,
+                        unit: definition.unit.clone(),
+                        rule: rule.clone(),
+                        value: None,
+                        contributions: Vec::new(),
+                    },
+                ));
+                self.counts.push(0);
+                self.counted.push(Vec::new());
+            }
+            self.counts[at] += 1;
+            if feed.fraction > 0.0 && !numbers.is_empty() {
+                self.counted[at].extend_from_slice(&numbers);
+            }
+            let contribution = Contribution {
+                indicator,
+                value,
+                fraction: feed.fraction,
+                paths: feed.paths,
+                date,
+            };
+            self.push(at, contribution);
+        }
+    }
+
+    /// Adds what `later` gathered from frameworks that come after this
+    /// one's, whose indicators' results are listed from `offset` on: its
+    /// groups join this one's of the same node and class (their
+    /// contributions after these) or follow them, as if one had gathered
+    /// both runs in turn.
+    pub(super) fn append(&mut self, later: Rollups<'s>, offset: usize) {
+        // Its numbers of classes and of counted values, in this one's.
+        let mut classes = vec![0; later.classes.len()];
+        for (key, number) in later.classes {
+            let next = u32::try_from(self.classes.len()).unwrap_or(u32::MAX);
+            classes[number as usize] = *self.classes.entry(key).or_insert(next);
+        }
+        let mut names = vec![0; later.names.len()];
+        for (name, number) in later.names {
+            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+            names[number as usize] = *self.names.entry(name).or_insert(next);
+        }
+        // Each of its groups' node and class, by group.
+        let mut keys = vec![(petgraph::graph::NodeIndex::end(), 0); later.groups.len()];
+        for ((node, class), at) in later.index {
+            keys[at] = (node, classes[class as usize]);
+        }
+        // Its groups in this one's, by its group number.
+        let mut moved = Vec::with_capacity(keys.len());
+        let groups = later.groups.into_iter().zip(later.counts).zip(later.counted).zip(keys);
+        for ((((_, group), count), counted), key) in groups {
+            let next = self.groups.len();
+            let at = *self.index.entry(key).or_insert(next);
+            if at == next {
+                self.groups.push((key.0, group));
+                self.counts.push(0);
+                self.counted.push(Vec::new());
+            }
+            self.counts[at] += count;
+            self.counted[at].extend(counted.into_iter().map(|n| names[n as usize]));
+            moved.push(at);
+        }
+        for block in later.added {
+            for (group, mut contribution) in block {
+                contribution.indicator += offset;
+                self.push(moved[group], contribution);
+            }
+        }
+    }
+
+    /// Writes a contribution to group `at` after the others.
+    fn push(&mut self, at: usize, contribution: Contribution) {
+        match self.added.last_mut() {
+            Some(block) if block.len() < block.capacity() => block.push((at, contribution)),
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push((at, contribution));
+                self.added.push(block);
+            }
+        }
+    }
+
+    /// The roll-ups in graph order, each with its groups in the order first
+    /// reached, combined.
+    pub(super) fn finish(self, graph: &FrameworkGraph) -> Vec<RollUp> {
+        let mut groups = self.groups;
+        for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
+            group.contributions = Vec::with_capacity(count);
+        }
+        let mut distinct: Vec<usize> = self
+            .counted
+            .into_iter()
+            .map(|mut numbers| {
+                numbers.sort_unstable();
+                numbers.dedup();
+                numbers.len()
+            })
+            .collect();
+        // In the order added; each block given back once handed out.
+        for block in self.added {
+            for (at, contribution) in block {
+                groups[at].1.contributions.push(contribution);
+            }
+        }
+        // A stable sort keeps each node's groups in the order first reached.
+        let mut groups: Vec<(usize, (petgraph::graph::NodeIndex, RollUpGroup))> =
+            groups.into_iter().enumerate().collect();
+        groups.sort_by_key(|(_, (node, _))| *node);
+        let mut rollups: Vec<RollUp> = Vec::new();
+        let mut last = None;
+        for (at, (node, mut group)) in groups {
+            group.combine(std::mem::take(&mut distinct[at]));
+            if last != Some(node) {
+                let Some(element) = graph.key_at(node).reference() else {
+                    continue;
+                };
+                rollups.push(RollUp {
+                    element: element.clone(),
+                    groups: Vec::new(),
+                });
+                last = Some(node);
+            }
+            if let Some(rollup) = rollups.last_mut() {
+                rollup.groups.push(group);
+            }
+        }
+        rollups
+    }
+}
