@@ -223,7 +223,15 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
     let observations = Observations::known_on(set, as_of.date());
     let frameworks: Vec<&'s Framework> = set.iter().collect();
     let runs = split(&frameworks, threads.max(1));
-    let evaluate_run = |run: &[&'s Framework]| -> Part<'s> { Part::evaluate(run, graph, &observations, as_of) };
+    // The first run's part is the one the others join: it has room for all.
+    let evaluate_run = |run: &[&'s Framework]| -> Part<'s> {
+        let room = if runs.first().is_some_and(|first| std::ptr::eq(run, *first)) {
+            Lengths::of(&frameworks)
+        } else {
+            Lengths::of(run)
+        };
+        Part::evaluate(run, graph, &observations, as_of, room)
+    };
     let mut parts: Vec<Part<'s>> = match runs.split_first() {
         None => Vec::new(),
         Some((first, [])) => vec![evaluate_run(first)],
@@ -248,15 +256,11 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
         }),
     };
     let mut whole = match parts.len() {
-        0 => Part::evaluate(&[], graph, &observations, as_of),
+        0 => Part::evaluate(&[], graph, &observations, as_of, Lengths::default()),
         _ => parts.remove(0),
     };
     // The lists of the later parts join the first's, their contributions'
     // indicators moved by as many as come before them.
-    let more = |list: fn(&Part<'_>) -> usize| parts.iter().map(list).sum::<usize>();
-    whole.deliverables.reserve_exact(more(|p| p.deliverables.len()));
-    whole.targets.reserve_exact(more(|p| p.targets.len()));
-    whole.indicators.reserve_exact(more(|p| p.indicators.len()));
     for part in parts {
         whole.rollups.append(part.rollups, whole.indicators.len());
         whole.deliverables.extend(part.deliverables);
@@ -288,7 +292,7 @@ fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f F
     };
     let total: usize = frameworks.iter().map(|f| size(f)).sum();
     let share = total.div_ceil(runs.max(1)).max(1);
-    let mut out = Vec::with_capacity(runs);
+    let mut out = Vec::with_capacity(runs.min(frameworks.len()));
     let (mut start, mut filled) = (0, 0);
     for (i, f) in frameworks.iter().enumerate() {
         filled += size(f);
@@ -303,6 +307,33 @@ fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f F
     out
 }
 
+/// How many deliverables, targets and indicators some frameworks have:
+/// the lengths of their lists in the result, reserved up front so that a
+/// list of a million entries is never copied as it grows.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lengths {
+    deliverables: usize,
+    targets: usize,
+    indicators: usize,
+}
+
+impl Lengths {
+    fn of(frameworks: &[&Framework]) -> Self {
+        let mut lengths = Lengths::default();
+        for f in frameworks {
+            lengths.deliverables += f.deliverables.len();
+            for p in &f.programmes {
+                lengths.targets += p.targets.len();
+                lengths.indicators += p.indicators.len();
+            }
+            for o in &f.outcomes {
+                lengths.indicators += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
+            }
+        }
+        lengths
+    }
+}
+
 /// The evaluation of one run of frameworks, before the roll-ups are
 /// finished.
 struct Part<'s> {
@@ -313,30 +344,21 @@ struct Part<'s> {
 }
 
 impl<'s> Part<'s> {
+    /// Evaluates `frameworks`, with room in the result's lists for `room`
+    /// entries (the run's own, or the whole set's for the part the others
+    /// join).
     fn evaluate(
         frameworks: &[&'s Framework],
         graph: &FrameworkGraph,
         observations: &Observations<'s>,
         as_of: AsOf,
+        room: Lengths,
     ) -> Self {
         let date = as_of.date();
-        // The lists' lengths are known: reserving them spares copying a
-        // growing list of a million entries.
-        let (mut deliverable_count, mut target_count, mut indicator_count) = (0, 0, 0);
-        for f in frameworks {
-            deliverable_count += f.deliverables.len();
-            for p in &f.programmes {
-                target_count += p.targets.len();
-                indicator_count += p.indicators.len();
-            }
-            for o in &f.outcomes {
-                indicator_count += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
-            }
-        }
         let mut part = Part {
-            deliverables: Vec::with_capacity(deliverable_count),
-            targets: Vec::with_capacity(target_count),
-            indicators: Vec::with_capacity(indicator_count),
+            deliverables: Vec::with_capacity(room.deliverables),
+            targets: Vec::with_capacity(room.targets),
+            indicators: Vec::with_capacity(room.indicators),
             rollups: Rollups::default(),
         };
         let mut walker = graph.feed_walker();

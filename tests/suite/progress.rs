@@ -561,7 +561,7 @@ fn evaluating_on_several_threads_gives_the_same_progress() {
             .filter(|g| matches!(g.rule, Aggregation::DistinctCount(_)) && g.contributions.len() > 1)
             .count();
         assert!(distinct > 0, "the set has distinct counts over several indicators");
-        for threads in [0, 2, 3, 7, 10_000] {
+        for threads in [0, 2, 3, 7, 10_000, usize::MAX] {
             let many = progress::evaluate_parallel(&set, &graph, as_of, threads);
             assert!(many == one, "{threads} threads on {nodes} elements give another result");
         }
