@@ -220,7 +220,7 @@ pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Prog
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_of: AsOf, threads: usize) -> Progress {
-    let observations = Observations::known_on(set, as_of.date());
+    let observations = Observations::known_on(set, as_of.date(), threads);
     let frameworks: Vec<&'s Framework> = set.iter().collect();
     let runs = split(&frameworks, threads.max(1));
     // The first run's part is the one the others join: it has room for all.

@@ -133,55 +133,34 @@ pub(crate) struct Observations<'s> {
 impl<'s> Observations<'s> {
     /// Gathers the observations of every report of `set` known on `date`.
     /// Reports are taken in date order (then set order), so that a later
-    /// report's word on a deliverable replaces an earlier one's.
-    pub(crate) fn known_on(set: &'s FrameworkSet, date: NaiveDate) -> Self {
+    /// report's word on a deliverable replaces an earlier one's. With
+    /// `threads` above 1, the indicators' actuals (most of them) are
+    /// gathered on a thread of their own.
+    pub(crate) fn known_on(set: &'s FrameworkSet, date: NaiveDate, threads: usize) -> Self {
         let mut reports: Vec<&ProgressReport> = set.reports().filter(|r| known_from(r) <= date).collect();
         reports.sort_by_key(|r| known_from(r));
-        let mut found = Observations::default();
-        let mut deliverables = Vec::with_capacity(reports.iter().map(|r| r.deliverables.len()).sum());
-        let mut targets = Vec::with_capacity(reports.iter().map(|r| r.targets.len()).sum());
-        let mut indicators = Vec::with_capacity(reports.iter().map(|r| r.indicators.len()).sum());
-        // Room for every key: one per observation, or per run of one
-        // element's indicator (a report lists an indicator's values
-        // together), so that the tables never grow.
-        found.deliverables.reserve(deliverables.capacity());
-        found.targets.reserve(targets.capacity());
-        let runs = reports
-            .iter()
-            .map(|r| {
-                let changes = r.indicators.iter().zip(r.indicators.iter().skip(1));
-                changes
-                    .filter(|(a, b)| a.indicator != b.indicator || a.element != b.element)
-                    .count()
-                    + usize::from(!r.indicators.is_empty())
-            })
-            .sum();
-        found.indicators.reserve(runs);
-        for report in reports {
-            let dated = known_from(report);
-            for o in &report.deliverables {
-                if let Some(k) = key(&o.element) {
-                    found.deliverables.push(&mut deliverables, k, (&report.id, o));
-                }
-            }
-            for o in &report.targets {
-                let when = o.as_of.map_or(dated, |d: PartialDate| d.period().end());
-                if let Some(k) = key(&o.element)
-                    && when <= date
-                {
-                    found.targets.push(&mut targets, (k, o.target), (when, &o.value));
-                }
-            }
-            for o in &report.indicators {
-                if let Some(k) = key(&o.element) {
-                    found.indicators.push(&mut indicators, (k, o.indicator), (dated, o));
-                }
-            }
-        }
+        let reports = reports.as_slice();
+        let others = || (deliverables(reports), targets(reports, date));
+        let ((deliverables, targets), indicators) = if threads > 1 {
+            std::thread::scope(
+                |scope| match std::thread::Builder::new().spawn_scoped(scope, || indicators(reports)) {
+                    Ok(handle) => {
+                        let others = others();
+                        (
+                            others,
+                            handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        )
+                    }
+                    Err(_) => (others(), indicators(reports)),
+                },
+            )
+        } else {
+            (others(), indicators(reports))
+        };
         Observations {
-            deliverables: found.deliverables.finish(deliverables),
-            targets: found.targets.finish(targets),
-            indicators: found.indicators.finish(indicators),
+            deliverables,
+            targets,
+            indicators,
         }
     }
 
@@ -189,4 +168,69 @@ impl<'s> Observations<'s> {
     pub(crate) fn is_empty(&self) -> bool {
         self.deliverables.is_empty() && self.targets.is_empty() && self.indicators.is_empty()
     }
+}
+
+/// Every word of `reports` on a deliverable, by deliverable.
+fn deliverables<'s>(reports: &[&'s ProgressReport]) -> Grouped<Key<'s>, (&'s FrameworkId, &'s DeliverableObservation)> {
+    let mut found = Grouped::default();
+    let mut numbered = Vec::with_capacity(reports.iter().map(|r| r.deliverables.len()).sum());
+    // Room for every key (one per observation at most): the table never grows.
+    found.reserve(numbered.capacity());
+    for report in reports {
+        for o in &report.deliverables {
+            if let Some(k) = key(&o.element) {
+                found.push(&mut numbered, k, (&report.id, o));
+            }
+        }
+    }
+    found.finish(numbered)
+}
+
+/// Every value of `reports` on a programme target known on `date`, with
+/// its date, by programme and target.
+fn targets<'s>(reports: &[&'s ProgressReport], date: NaiveDate) -> Grouped<(Key<'s>, u32), (NaiveDate, &'s Value)> {
+    let mut found = Grouped::default();
+    let mut numbered = Vec::with_capacity(reports.iter().map(|r| r.targets.len()).sum());
+    found.reserve(numbered.capacity());
+    for report in reports {
+        let dated = known_from(report);
+        for o in &report.targets {
+            let when = o.as_of.map_or(dated, |d: PartialDate| d.period().end());
+            if let Some(k) = key(&o.element)
+                && when <= date
+            {
+                found.push(&mut numbered, (k, o.target), (when, &o.value));
+            }
+        }
+    }
+    found.finish(numbered)
+}
+
+/// Every actual of `reports` with its report's date, by element and
+/// indicator.
+fn indicators<'s>(reports: &[&'s ProgressReport]) -> Grouped<(Key<'s>, u32), (NaiveDate, &'s IndicatorObservation)> {
+    let mut found = Grouped::default();
+    let mut numbered = Vec::with_capacity(reports.iter().map(|r| r.indicators.len()).sum());
+    // Room for every key: one per run of one element's indicator (a report
+    // lists an indicator's values together), so that the table never grows.
+    let runs = reports
+        .iter()
+        .map(|r| {
+            let changes = r.indicators.iter().zip(r.indicators.iter().skip(1));
+            changes
+                .filter(|(a, b)| a.indicator != b.indicator || a.element != b.element)
+                .count()
+                + usize::from(!r.indicators.is_empty())
+        })
+        .sum();
+    found.reserve(runs);
+    for report in reports {
+        let dated = known_from(report);
+        for o in &report.indicators {
+            if let Some(k) = key(&o.element) {
+                found.push(&mut numbered, (k, o.indicator), (dated, o));
+            }
+        }
+    }
+    found.finish(numbered)
 }
