@@ -172,12 +172,11 @@ impl<'s> Rollups<'s> {
 
     /// The roll-ups in graph order, each with its groups in the order first
     /// reached, combined.
-    ///
-    /// With `threads` above 1, the groups are filled in two halves, each
-    /// on a thread of its own reading every contribution and keeping its
-    /// half's.
-    pub(super) fn finish(self, graph: &FrameworkGraph, threads: usize) -> Vec<RollUp> {
+    pub(super) fn finish(self, graph: &FrameworkGraph) -> Vec<RollUp> {
         let mut groups = self.groups;
+        for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
+            group.contributions = Vec::with_capacity(count);
+        }
         let mut distinct: Vec<usize> = self
             .counted
             .into_iter()
@@ -187,46 +186,11 @@ impl<'s> Rollups<'s> {
                 numbers.len()
             })
             .collect();
-        // Each group's list, in the order added.
-        let (added, counts) = (&self.added, &self.counts);
-        let lists = |range: std::ops::Range<usize>| {
-            let mut lists: Vec<Vec<Contribution>> = counts[range.clone()]
-                .iter()
-                .map(|&count| Vec::with_capacity(count))
-                .collect();
-            for (at, contribution) in added.iter().flatten() {
-                if range.contains(at) {
-                    lists[at - range.start].push(contribution.clone());
-                }
+        // In the order added; each block given back once handed out.
+        for block in self.added {
+            for (at, contribution) in block {
+                groups[at].1.contributions.push(contribution);
             }
-            lists
-        };
-        let all = 0..groups.len();
-        let lists = if threads > 1 && groups.len() > 1 {
-            // Halves of about as many contributions each.
-            let half = counts.iter().sum::<usize>() / 2;
-            let mut filled = 0;
-            let middle = counts
-                .iter()
-                .position(|count| {
-                    filled += count;
-                    filled >= half
-                })
-                .map_or(groups.len() / 2, |at| (at + 1).min(groups.len() - 1));
-            std::thread::scope(|scope| {
-                let second = std::thread::Builder::new().spawn_scoped(scope, || lists(middle..groups.len()));
-                let mut first = lists(0..middle);
-                first.extend(match second {
-                    Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    Err(_) => lists(middle..groups.len()),
-                });
-                first
-            })
-        } else {
-            lists(all)
-        };
-        for ((_, group), list) in groups.iter_mut().zip(lists) {
-            group.contributions = list;
         }
         // A stable sort keeps each node's groups in the order first reached.
         let mut groups: Vec<(usize, (petgraph::graph::NodeIndex, RollUpGroup))> =

@@ -272,7 +272,7 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
         deliverables: whole.deliverables,
         targets: whole.targets,
         indicators: whole.indicators,
-        rollups: whole.rollups.finish(graph, threads),
+        rollups: whole.rollups.finish(graph),
     }
 }
 
