@@ -488,13 +488,7 @@ impl<'o> Importer<'o> {
     fn required<'n>(&mut self, node: Node<'n>, name: &str, subject: &Ref) -> Option<&'n str> {
         let value = node.attribute(name);
         if value.is_none() {
-            self.findings.report(
-                Rule::IatiIncompleteElement,
-                node,
-                Some(subject),
-                format!("a <{}> of {subject} has no {name}; it is left out", node.name()),
-                format!("give the <{}> its {name}", node.name()),
-            );
+            self.incomplete(node, subject, name, "it");
         }
         value
     }
@@ -504,15 +498,23 @@ impl<'o> Importer<'o> {
     fn part<'n>(&mut self, node: Node<'n>, name: &str, what: &str, subject: &Ref) -> Option<Node<'n>> {
         let part = node.child(name);
         if part.is_none() {
-            self.findings.report(
-                Rule::IatiIncompleteElement,
-                node,
-                Some(subject),
-                format!("a <{}> of {subject} has no <{name}>; {what} is left out", node.name()),
-                format!("give the <{}> its <{name}>", node.name()),
-            );
+            self.incomplete(node, subject, &format!("<{name}>"), what);
         }
         part
+    }
+
+    /// Reports that `node` lacks `missing`, so that `left_out` is left out.
+    fn incomplete(&mut self, node: Node<'_>, subject: &Ref, missing: &str, left_out: &str) {
+        self.findings.report(
+            Rule::IatiIncompleteElement,
+            node,
+            Some(subject),
+            format!(
+                "a <{}> of {subject} has no {missing}; {left_out} is left out",
+                node.name()
+            ),
+            format!("give the <{}> its {missing}", node.name()),
+        );
     }
 
     fn percentage(&mut self, node: Node<'_>, subject: &Ref) -> Option<f64> {

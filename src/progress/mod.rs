@@ -277,25 +277,14 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
 }
 
 /// `frameworks` in at most `runs` runs, in order, of about equal size (by
-/// their deliverables, targets and indicators); none empty.
+/// the entries of the result they make, [`Lengths`]); none empty.
 fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f Framework]> {
-    let size = |f: &Framework| {
-        f.deliverables.len()
-            + f.programmes
-                .iter()
-                .map(|p| 1 + p.targets.len() + p.indicators.len())
-                .sum::<usize>()
-            + f.outcomes
-                .iter()
-                .map(|o| o.indicators.len() + o.outputs.iter().map(|p| 1 + p.indicators.len()).sum::<usize>())
-                .sum::<usize>()
-    };
-    let total: usize = frameworks.iter().map(|f| size(f)).sum();
-    let share = total.div_ceil(runs.max(1)).max(1);
+    let sizes: Vec<usize> = frameworks.iter().map(|f| Lengths::of(&[f]).total()).collect();
+    let share = sizes.iter().sum::<usize>().div_ceil(runs.max(1)).max(1);
     let mut out = Vec::with_capacity(runs.min(frameworks.len()));
     let (mut start, mut filled) = (0, 0);
-    for (i, f) in frameworks.iter().enumerate() {
-        filled += size(f);
+    for (i, size) in sizes.iter().enumerate() {
+        filled += size;
         if filled >= share && out.len() + 1 < runs {
             out.push(&frameworks[start..=i]);
             (start, filled) = (i + 1, 0);
@@ -331,6 +320,11 @@ impl Lengths {
             }
         }
         lengths
+    }
+
+    /// The entries in all.
+    fn total(self) -> usize {
+        self.deliverables + self.targets + self.indicators
     }
 }
 
