@@ -86,6 +86,7 @@ fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, 
 struct Builder {
     graph: DiGraph<NodeData, EdgeData, u32>,
     labels: String,
+    shares: Vec<Share>,
     index: Index,
     issues: Vec<GraphIssue>,
 }
@@ -109,6 +110,18 @@ impl Builder {
     }
 
     fn edge(&mut self, from: NodeIndex, to: NodeIndex, kind: LinkKind, share: Option<Share>) {
+        let share = match share {
+            // There are fewer shares than edges, and petgraph counts edges
+            // in u32.
+            Some(share) => match u32::try_from(self.shares.len()) {
+                Ok(slot) if slot != EdgeData::NO_SHARE => {
+                    self.shares.push(share);
+                    slot
+                }
+                _ => EdgeData::NO_SHARE,
+            },
+            None => EdgeData::NO_SHARE,
+        };
         self.graph.add_edge(from, to, EdgeData { kind, share });
     }
 
@@ -348,6 +361,7 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     let mut b = Builder {
         graph: DiGraph::with_capacity(nodes, edges),
         labels: String::new(),
+        shares: Vec::new(),
         index: Index::default(),
         issues: Vec::new(),
     };
@@ -366,6 +380,7 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     FrameworkGraph {
         graph: b.graph,
         labels: b.labels,
+        shares: b.shares,
         index: b.index,
         issues: b.issues,
     }

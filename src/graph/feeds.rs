@@ -89,7 +89,13 @@ impl FrameworkGraph {
             self.graph
                 .edges(source)
                 .filter(|e| e.weight().kind == LinkKind::ContributesTo && is_result_level(self.graph[e.target()].kind))
-                .map(|e| (e.id(), e.target(), e.weight().share.map_or(1.0, |s| s.value()))),
+                .map(|e| {
+                    (
+                        e.id(),
+                        e.target(),
+                        self.share_of(e.weight()).map_or(1.0, crate::Share::value),
+                    )
+                }),
         );
         // Edges in the order they were added, so that answers are stable.
         links.sort_unstable_by_key(|(id, _, _)| *id);

@@ -346,7 +346,7 @@ impl FrameworkGraph {
                 if next == origin.index || found.contains_key(&next) {
                     continue;
                 }
-                let edge_share = edge.weight().share.map(|s| s.value());
+                let edge_share = origin.graph.share_of(edge.weight()).map(|s| s.value());
                 let share = match (share, edge_share) {
                     (Some(a), Some(b)) => Some(a * b),
                     (a, b) => a.or(b),

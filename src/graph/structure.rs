@@ -61,6 +61,8 @@ impl FrameworkGraph {
         FrameworkGraph {
             graph,
             labels: self.labels.clone(),
+            // The edges kept keep their slots.
+            shares: self.shares.clone(),
             index,
             issues: Vec::new(),
         }
