@@ -1,6 +1,5 @@
 //! Timeframes: sets of quarters, written as quarters and ranges of quarters.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -126,7 +125,48 @@ serde_via_str!(
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Timeframe {
-    quarters: BTreeSet<Quarter>,
+    runs: Runs,
+}
+
+/// A timeframe's maximal unbroken runs, in order. Most timeframes are one
+/// run, held in place; a tree of quarters took about a hundred bytes of
+/// heap per deliverable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+enum Runs {
+    #[default]
+    Empty,
+    One(QuarterRange),
+    /// Two runs or more, in order, neither touching nor overlapping.
+    Many(Box<[QuarterRange]>),
+}
+
+impl Runs {
+    fn as_slice(&self) -> &[QuarterRange] {
+        match self {
+            Runs::Empty => &[],
+            Runs::One(run) => std::slice::from_ref(run),
+            Runs::Many(runs) => runs,
+        }
+    }
+
+    /// The runs that cover `ranges`, which are sorted.
+    fn of_sorted(ranges: &[QuarterRange]) -> Runs {
+        let mut runs: Vec<QuarterRange> = Vec::new();
+        for &range in ranges {
+            match runs.last_mut() {
+                // Overlapping or next to the run before: the run grows.
+                Some(run) if range.first <= run.last || Some(range.first) == run.last.next() => {
+                    run.last = run.last.max(range.last);
+                }
+                _ => runs.push(range),
+            }
+        }
+        match runs.as_slice() {
+            [] => Runs::Empty,
+            [run] => Runs::One(*run),
+            _ => Runs::Many(runs.into_boxed_slice()),
+        }
+    }
 }
 
 impl Timeframe {
@@ -137,82 +177,81 @@ impl Timeframe {
 
     /// Adds one quarter.
     pub fn insert(&mut self, quarter: Quarter) {
-        self.quarters.insert(quarter);
+        self.insert_range(QuarterRange::from(quarter));
     }
 
     /// Adds every quarter of a range.
     pub fn insert_range(&mut self, range: QuarterRange) {
-        self.quarters.extend(range.quarters());
+        self.runs = match &self.runs {
+            Runs::Empty => Runs::One(range),
+            runs => {
+                // At most 1,200 quarters fit between the first and the last
+                // year, so a timeframe has at most 600 runs.
+                let mut ranges = runs.as_slice().to_vec();
+                let at = ranges.partition_point(|r| *r < range);
+                ranges.insert(at, range);
+                Runs::of_sorted(&ranges)
+            }
+        };
     }
 
     /// Whether `quarter` is in the timeframe.
     pub fn contains(&self, quarter: Quarter) -> bool {
-        self.quarters.contains(&quarter)
+        let runs = self.runs.as_slice();
+        // The last run that starts at or before the quarter.
+        let at = runs.partition_point(|r| r.first <= quarter);
+        at > 0 && quarter <= runs[at - 1].last
     }
 
     /// How many quarters.
     pub fn len(&self) -> usize {
-        self.quarters.len()
+        self.runs.as_slice().iter().map(|r| r.len()).sum()
     }
 
     /// Whether no quarter is scheduled.
     pub fn is_empty(&self) -> bool {
-        self.quarters.is_empty()
+        matches!(self.runs, Runs::Empty)
     }
 
     /// The earliest quarter.
     pub fn first(&self) -> Option<Quarter> {
-        self.quarters.first().copied()
+        self.runs.as_slice().first().map(|r| r.first)
     }
 
     /// The latest quarter.
     pub fn last(&self) -> Option<Quarter> {
-        self.quarters.last().copied()
+        self.runs.as_slice().last().map(|r| r.last)
     }
 
     /// The quarters in order.
     pub fn iter(&self) -> impl Iterator<Item = Quarter> + '_ {
-        self.quarters.iter().copied()
+        self.runs.as_slice().iter().flat_map(|r| r.quarters())
     }
 
     /// The maximal unbroken runs of quarters, in order.
     pub fn runs(&self) -> impl Iterator<Item = QuarterRange> + '_ {
-        let mut quarters = self.quarters.iter().copied().peekable();
-        std::iter::from_fn(move || {
-            let first = quarters.next()?;
-            let mut last = first;
-            while let Some(&q) = quarters.peek() {
-                if Some(q) != last.next() {
-                    break;
-                }
-                last = q;
-                quarters.next();
-            }
-            Some(QuarterRange { first, last })
-        })
+        self.runs.as_slice().iter().copied()
     }
 
     /// Whether a quarter is missing between the first and the last.
     pub fn has_holes(&self) -> bool {
-        self.runs().nth(1).is_some()
+        matches!(self.runs, Runs::Many(_))
     }
 }
 
 impl FromIterator<QuarterRange> for Timeframe {
     fn from_iter<I: IntoIterator<Item = QuarterRange>>(iter: I) -> Self {
-        let mut t = Timeframe::new();
-        for range in iter {
-            t.insert_range(range);
+        let mut ranges: Vec<QuarterRange> = iter.into_iter().collect();
+        ranges.sort_unstable();
+        Timeframe {
+            runs: Runs::of_sorted(&ranges),
         }
-        t
     }
 }
 
 impl FromIterator<Quarter> for Timeframe {
     fn from_iter<I: IntoIterator<Item = Quarter>>(iter: I) -> Self {
-        Timeframe {
-            quarters: iter.into_iter().collect(),
-        }
+        iter.into_iter().map(QuarterRange::from).collect()
     }
 }
 

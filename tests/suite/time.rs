@@ -177,3 +177,70 @@ fn timeframes() {
         "invalid quarter range \"2018Q1..2018\": invalid quarter \"2018\": there is no 'Q' (expected a four-digit year, 'Q' and 1 to 4, such as \"2019Q3\")",
     );
 }
+
+mod timeframe_as_a_set {
+    use std::collections::BTreeSet;
+
+    use ilo_frameworks::{MAX_YEAR, MIN_YEAR, Quarter, QuarterRange, Timeframe};
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    /// A quarter near the edges of the accepted years or in the middle, so
+    /// that runs meet, overlap and reach the last quarter there is.
+    fn quarter() -> impl Strategy<Value = Quarter> {
+        prop_oneof![
+            (2015i32..=2019, 1u8..=4),
+            (MIN_YEAR..=MIN_YEAR + 1, 1u8..=4),
+            (MAX_YEAR - 1..=MAX_YEAR, 1u8..=4)
+        ]
+        .prop_map(|(y, n)| Quarter::new(y, n).unwrap())
+    }
+
+    fn range() -> impl Strategy<Value = QuarterRange> {
+        (quarter(), quarter()).prop_map(|(a, b)| QuarterRange::new(a.min(b), a.max(b)).unwrap())
+    }
+
+    proptest! {
+        /// Built from ranges all at once or one by one, in any order, a
+        /// timeframe holds exactly the quarters of a plain set of them, and
+        /// its runs are its maximal unbroken runs.
+        #[test]
+        fn holds_what_a_set_of_quarters_holds(ranges in vec(range(), 0..8), quarters in vec(quarter(), 0..4)) {
+            let mut set = BTreeSet::new();
+            let mut one_by_one = Timeframe::new();
+            for r in &ranges {
+                set.extend(r.quarters());
+                one_by_one.insert_range(*r);
+            }
+            for q in &quarters {
+                set.insert(*q);
+                one_by_one.insert(*q);
+            }
+            let all_at_once: Timeframe = ranges
+                .iter()
+                .copied()
+                .chain(quarters.iter().map(|&q| QuarterRange::from(q)))
+                .rev()
+                .collect();
+            prop_assert_eq!(&one_by_one, &all_at_once);
+            let t = one_by_one;
+            prop_assert_eq!(t.iter().collect::<Vec<_>>(), set.iter().copied().collect::<Vec<_>>());
+            prop_assert_eq!(t.len(), set.len());
+            prop_assert_eq!(t.is_empty(), set.is_empty());
+            prop_assert_eq!(t.first(), set.first().copied());
+            prop_assert_eq!(t.last(), set.last().copied());
+            for q in ranges.iter().flat_map(|r| [r.first(), r.last()]).chain(quarters.iter().copied()) {
+                for near in [q.previous(), Some(q), q.next()].into_iter().flatten() {
+                    prop_assert_eq!(t.contains(near), set.contains(&near), "{}", near);
+                }
+            }
+            let runs: Vec<QuarterRange> = t.runs().collect();
+            for pair in runs.windows(2) {
+                // In order, with at least one quarter missing in between.
+                prop_assert!(pair[0].last().next().is_some_and(|after| after < pair[1].first()));
+            }
+            prop_assert_eq!(runs.iter().map(|r| r.len()).sum::<usize>(), set.len());
+            prop_assert_eq!(t.has_holes(), runs.len() > 1);
+        }
+    }
+}
