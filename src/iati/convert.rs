@@ -3,7 +3,6 @@
 //! once every activity is read.
 
 use std::collections::{BTreeSet, HashMap};
-use std::num::NonZeroU32;
 
 use chrono::NaiveDate;
 
@@ -127,6 +126,33 @@ pub(super) struct Importer<'o> {
     index: HashMap<ProgrammeId, usize>,
     relations: Vec<Stated>,
     files: Vec<String>,
+    /// For each file, where its activities, indicators and related
+    /// activities are read (without a line): each activity's provenance
+    /// shares this text.
+    places: Vec<Places>,
+}
+
+/// The sections of a file that elements are read from.
+struct Places {
+    activity: Provenance,
+    indicator: Provenance,
+    related: Provenance,
+}
+
+impl Places {
+    fn of(file: &str) -> Self {
+        let document = Provenance::default().in_document(super::file_name(file));
+        Places {
+            activity: document.clone().in_section("iati-activity"),
+            indicator: document.clone().in_section("indicator"),
+            related: document.in_section("related-activity"),
+        }
+    }
+}
+
+/// A line of a file as a provenance's line (0, unknown, past `u32`).
+fn line_of(line: usize) -> u32 {
+    u32::try_from(line).unwrap_or(0)
 }
 
 impl<'o> Importer<'o> {
@@ -139,12 +165,14 @@ impl<'o> Importer<'o> {
             index: HashMap::new(),
             relations: Vec::new(),
             files: Vec::new(),
+            places: Vec::new(),
         }
     }
 
     pub(super) fn start_file(&mut self, file: &str) {
         self.findings.start_file(file);
         self.files.push(file.to_owned());
+        self.places.push(Places::of(file));
     }
 
     fn reference(&self, id: &ProgrammeId) -> Ref {
@@ -169,11 +197,9 @@ impl<'o> Importer<'o> {
         }
         let name = activity.child("title").and_then(Node::narrative).unwrap_or_default();
         let mut programme = Programme::new(id.clone(), ProgrammeKind::Project, name);
-        programme.source = Provenance {
-            document: self.files.last().map(|f| super::file_name(f).to_owned()),
-            section: Some("iati-activity".to_owned()),
-            line: u32::try_from(activity.line()).ok().and_then(NonZeroU32::new),
-        };
+        if let Some(places) = self.places.last() {
+            programme.source = places.activity.clone().at_line(line_of(activity.line()));
+        }
         let mut details = Activity::default();
         let reporting = activity.child("reporting-org").map(organisation);
         rules::identifier(
@@ -694,11 +720,9 @@ impl<'o> Importer<'o> {
         if !aggregates || matches!(node.attribute("aggregation-status"), Some("0" | "false")) {
             indicator.aggregation = Some(Aggregation::None);
         }
-        indicator.source = Provenance {
-            document: self.files.last().map(|f| super::file_name(f).to_owned()),
-            section: Some("indicator".to_owned()),
-            line: u32::try_from(node.line()).ok().and_then(NonZeroU32::new),
-        };
+        if let Some(places) = self.places.last() {
+            indicator.source = places.indicator.clone().at_line(line_of(node.line()));
+        }
         let mut of = of.clone();
         of.indicator_references = self.references(node, subject);
         for reference in of
@@ -858,11 +882,10 @@ impl<'o> Importer<'o> {
                         self.reference(&self.ids[child]),
                         LinkKind::PartOf,
                         self.reference(&self.ids[parent]),
-                        Provenance {
-                            document: self.files.get(stated.file).map(|f| super::file_name(f).to_owned()),
-                            section: Some("related-activity".to_owned()),
-                            line: u32::try_from(stated.place.line).ok().and_then(NonZeroU32::new),
-                        },
+                        self.places
+                            .get(stated.file)
+                            .map(|places| places.related.clone().at_line(line_of(stated.place.line)))
+                            .unwrap_or_default(),
                     ));
                 }
             } else if other.is_none() {

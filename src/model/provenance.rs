@@ -3,8 +3,10 @@
 use std::fmt;
 use std::num::NonZeroU32;
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Where in a source document an element or fact was read.
 ///
@@ -23,20 +25,41 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// let err = Framework::from_toml_str(text, "x.toml").unwrap_err();
 /// assert_eq!(err.to_string(), "x.toml:4:19: there is no line 0: lines count from 1");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+///
+/// Most facts carry a line alone, so the document and section are kept
+/// aside, shared by reference count: a provenance takes 16 bytes, and the
+/// provenances cloned from one another (an import's, every activity of a
+/// file) share one copy of the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Provenance {
+    /// The document and the section, where either is known.
+    named: Option<Arc<Named>>,
+    /// The line in the plain-text source, from 1.
+    pub line: Option<NonZeroU32>,
+}
+
+/// The document and section of a [`Provenance`]; never both absent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Named {
+    document: Option<String>,
+    section: Option<String>,
+}
+
+/// A provenance as files write it.
+#[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Where in a source document an element or fact was read.")]
-pub struct Provenance {
+struct Written<D = String> {
     /// The document: its symbol (`GB.340/PFA/2`) or short title. Absent:
     /// the document of the framework that holds the element.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
+    document: Option<D>,
     /// The section, heading or table the fact sits under.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    section: Option<D>,
     /// The line in the plain-text source, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "line_from_1")]
-    pub line: Option<NonZeroU32>,
+    line: Option<NonZeroU32>,
 }
 
 /// A source line, refusing 0 with a message that says why.
@@ -49,39 +72,82 @@ fn line_from_1<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NonZ
     }
 }
 
+impl Serialize for Provenance {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Written {
+            document: self.document(),
+            section: self.section(),
+            line: self.line,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Provenance {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = Written::<String>::deserialize(deserializer)?;
+        Ok(Provenance::named(written.document, written.section, written.line))
+    }
+}
+
+impl JsonSchema for Provenance {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Provenance".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Written::<String>::json_schema(generator)
+    }
+}
+
 impl Provenance {
     /// A fact read at `line` of the framework's own document; lines count
     /// from 1, and `Provenance::line(0)` leaves the line unknown.
     pub fn line(line: u32) -> Self {
         Provenance {
             line: NonZeroU32::new(line),
-            ..Provenance::default()
+            named: None,
         }
     }
 
-    /// A fact read in `section` of the framework's own document.
-    pub fn section(section: impl Into<String>) -> Self {
-        Provenance {
-            section: Some(section.into()),
-            ..Provenance::default()
-        }
+    fn named(document: Option<String>, section: Option<String>, line: Option<NonZeroU32>) -> Self {
+        let named = (document.is_some() || section.is_some()).then(|| Arc::new(Named { document, section }));
+        Provenance { named, line }
+    }
+
+    /// The document: its symbol (`GB.340/PFA/2`) or short title. `None`:
+    /// the document of the framework that holds the element.
+    pub fn document(&self) -> Option<&str> {
+        self.named.as_ref()?.document.as_deref()
+    }
+
+    /// The section, heading or table the fact sits under.
+    pub fn section(&self) -> Option<&str> {
+        self.named.as_ref()?.section.as_deref()
+    }
+
+    /// The same document and section, at `line` (0: an unknown line).
+    /// Provenances made this way from one another share their text.
+    pub fn at_line(mut self, line: u32) -> Self {
+        self.line = NonZeroU32::new(line);
+        self
     }
 
     /// The same place, with the section named.
-    pub fn in_section(mut self, section: impl Into<String>) -> Self {
-        self.section = Some(section.into());
-        self
+    pub fn in_section(self, section: impl Into<String>) -> Self {
+        let document = self.document().map(str::to_owned);
+        Provenance::named(document, Some(section.into()), self.line)
     }
 
     /// The same place, in another document.
-    pub fn in_document(mut self, document: impl Into<String>) -> Self {
-        self.document = Some(document.into());
-        self
+    pub fn in_document(self, document: impl Into<String>) -> Self {
+        let section = self.section().map(str::to_owned);
+        Provenance::named(Some(document.into()), section, self.line)
     }
 
     /// Whether nothing is known of the place.
     pub fn is_unknown(&self) -> bool {
-        self.document.is_none() && self.section.is_none() && self.line.is_none()
+        self.named.is_none() && self.line.is_none()
     }
 }
 
@@ -89,10 +155,10 @@ impl fmt::Display for Provenance {
     /// `document, section "…", line N`, leaving out what is unknown.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
-        if let Some(d) = &self.document {
-            parts.push(d.clone());
+        if let Some(d) = self.document() {
+            parts.push(d.to_owned());
         }
-        if let Some(s) = &self.section {
+        if let Some(s) = self.section() {
             parts.push(format!("section {s:?}"));
         }
         if let Some(l) = self.line {

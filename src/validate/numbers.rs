@@ -135,10 +135,9 @@ fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
                 let claim = &f.claims[i];
                 let document = claim
                     .source
-                    .document
-                    .clone()
-                    .or_else(|| f.source.document.clone())
-                    .unwrap_or_else(|| f.id.to_string());
+                    .document()
+                    .or_else(|| f.source.document())
+                    .map_or_else(|| f.id.to_string(), str::to_owned);
                 let place = claim.source.clone().in_document(document);
                 format!("{place} says {}", claim.value)
             })

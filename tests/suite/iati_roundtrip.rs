@@ -1303,17 +1303,13 @@ fn write(generated: &Generated) -> Written {
 
     let mut programmes = generated.programmes.clone();
     for ((programme, at), indicators) in programmes.iter_mut().zip(activity_at).zip(indicators_at) {
-        programme.source = Provenance {
-            document: some(FILE),
-            section: some("iati-activity"),
-            line: Some(w.line(at)),
-        };
+        programme.source = Provenance::line(w.line(at).get())
+            .in_document(FILE)
+            .in_section("iati-activity");
         for (indicator, at) in programme.indicators.iter_mut().zip(indicators) {
-            indicator.source = Provenance {
-                document: some(FILE),
-                section: some("indicator"),
-                line: Some(w.line(at)),
-            };
+            indicator.source = Provenance::line(w.line(at).get())
+                .in_document(FILE)
+                .in_section("indicator");
         }
     }
     // One link per pair, stated where it is first stated.
@@ -1321,11 +1317,9 @@ fn write(generated: &Generated) -> Written {
     for (child, parent, at) in statements {
         let (from, to) = (element(ids[child]), element(ids[parent]));
         if !links.iter().any(|l| l.from == from && l.to == to) {
-            let source = Provenance {
-                document: some(FILE),
-                section: some("related-activity"),
-                line: Some(w.line(at)),
-            };
+            let source = Provenance::line(w.line(at).get())
+                .in_document(FILE)
+                .in_section("related-activity");
             links.push(StatedLink::new(from, LinkKind::PartOf, to, source));
         }
     }
@@ -1627,11 +1621,7 @@ fn every_field_once() {
 </iati-activities>
 "#;
     let day = |text: &str| text.parse::<NaiveDate>().unwrap();
-    let at = |section: &str, line: u32| Provenance {
-        document: some(FILE),
-        section: some(section),
-        line: NonZeroU32::new(line),
-    };
+    let at = |section: &str, line: u32| Provenance::line(line).in_document(FILE).in_section(section);
     let ids: [ProgrammeId; 2] = [
         "AA-1-Año 2023:ARG".parse().unwrap(),
         "AA-1-Año 2023:ARG-1".parse().unwrap(),

@@ -106,11 +106,14 @@ fn number() -> impl Strategy<Value = f64> {
 
 fn provenance() -> impl Strategy<Value = Provenance> {
     (option::of(text()), option::of(text()), option::of(1u32..100_000)).prop_map(|(document, section, line)| {
-        Provenance {
-            document,
-            section,
-            line: line.and_then(std::num::NonZeroU32::new),
+        let mut p = Provenance::line(line.unwrap_or(0));
+        if let Some(document) = document {
+            p = p.in_document(document);
         }
+        if let Some(section) = section {
+            p = p.in_section(section);
+        }
+        p
     })
 }
 

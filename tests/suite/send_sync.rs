@@ -151,3 +151,10 @@ fn a_link_takes_the_size_of_a_reference() {
     // the rare details are boxed.
     assert_eq!(std::mem::size_of::<Link>(), std::mem::size_of::<Ref>());
 }
+
+#[test]
+fn a_provenance_takes_16_bytes() {
+    // Every element and many of their parts carry one; most hold a line
+    // alone, so the document and section are kept aside.
+    assert_eq!(std::mem::size_of::<Provenance>(), 16);
+}
