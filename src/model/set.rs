@@ -243,6 +243,11 @@ impl FrameworkSet {
         self.frameworks.values()
     }
 
+    /// Framework `id` and where it is in [`FrameworkSet::iter`]'s order.
+    pub(crate) fn get_full(&self, id: &FrameworkId) -> Option<(usize, &Framework)> {
+        self.frameworks.get_full(id).map(|(i, _, f)| (i, f))
+    }
+
     /// How many frameworks (reports are not counted).
     pub fn len(&self) -> usize {
         self.frameworks.len()

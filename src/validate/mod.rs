@@ -74,10 +74,13 @@ pub(crate) struct Context<'a> {
     /// The elements that stated links start from, as framework id and code
     /// text, so that an element can be checked without building its reference.
     pub(crate) stated_owners: HashSet<(&'a str, &'a str)>,
-    /// Every element by framework and code, made the first time a rule
-    /// looks one up: [`FrameworkSet::resolve`] searches, and a rule that
-    /// looks up the element of each of many findings must not.
-    elements: std::sync::OnceLock<HashMap<&'a FrameworkId, HashMap<ElementCode, Element<'a>>>>,
+    /// For each framework of the set, in order, its elements by code, made
+    /// the first time a rule looks one of them up: [`FrameworkSet::resolve`]
+    /// searches, and a rule that looks up the element of each of many
+    /// findings must not. Only the frameworks asked about are indexed (the
+    /// claims of the built-in documents must not index a million elements
+    /// of a user's set).
+    elements: Vec<std::sync::OnceLock<HashMap<ElementCode, Element<'a>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -87,35 +90,31 @@ impl<'a> Context<'a> {
         let Ref::Element { framework, code } = reference else {
             return None;
         };
-        let index = self.elements.get_or_init(|| {
-            let set: &'a FrameworkSet = self.set;
-            set.iter()
-                .map(|f| {
-                    let outcomes = f.outcomes.iter().flat_map(|o| {
-                        std::iter::once((ElementCode::from(o.code), Element::Outcome(o))).chain(
-                            o.outputs
-                                .iter()
-                                .map(|p| (ElementCode::from(p.code), Element::Output(p))),
-                        )
-                    });
-                    let programmes = f
-                        .programmes
+        let (position, f) = self.set.get_full(framework)?;
+        let index = self.elements.get(position)?.get_or_init(|| {
+            let outcomes = f.outcomes.iter().flat_map(|o| {
+                std::iter::once((ElementCode::from(o.code), Element::Outcome(o))).chain(
+                    o.outputs
                         .iter()
-                        .map(|p| (ElementCode::from(&p.id), Element::Programme(p)));
-                    let deliverables = f
-                        .deliverables
-                        .iter()
-                        .map(|d| (ElementCode::from(d.code), Element::Deliverable(d)));
-                    let mut elements = HashMap::new();
-                    // The first of a repeated code, as a search finds it.
-                    for (code, element) in outcomes.chain(programmes).chain(deliverables) {
-                        elements.entry(code).or_insert(element);
-                    }
-                    (&f.id, elements)
-                })
-                .collect()
+                        .map(|p| (ElementCode::from(p.code), Element::Output(p))),
+                )
+            });
+            let programmes = f
+                .programmes
+                .iter()
+                .map(|p| (ElementCode::from(&p.id), Element::Programme(p)));
+            let deliverables = f
+                .deliverables
+                .iter()
+                .map(|d| (ElementCode::from(d.code), Element::Deliverable(d)));
+            let mut elements = HashMap::new();
+            // The first of a repeated code, as a search finds it.
+            for (code, element) in outcomes.chain(programmes).chain(deliverables) {
+                elements.entry(code).or_insert(element);
+            }
+            elements
         });
-        index.get(framework)?.get(code).copied()
+        index.get(code).copied()
     }
 
     /// Whether some framework states a link from element `code` of `framework`.
@@ -278,7 +277,9 @@ fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
         graph,
         stated_from,
         stated_owners,
-        elements: std::sync::OnceLock::new(),
+        elements: std::iter::repeat_with(std::sync::OnceLock::new)
+            .take(set.len())
+            .collect(),
     };
     let mut sink = Sink {
         config,
