@@ -357,10 +357,10 @@ fn add_catalogues(b: &mut Builder, sdg: &SdgCatalogue, standards: &StandardCatal
 }
 
 pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> FrameworkGraph {
-    let (nodes, edges) = capacity(set, sdg, standards);
+    let capacity = capacity(set, sdg, standards);
     let mut b = Builder {
-        graph: DiGraph::with_capacity(nodes, edges),
-        labels: String::new(),
+        graph: DiGraph::with_capacity(capacity.nodes, capacity.edges),
+        labels: String::with_capacity(capacity.labels),
         shares: Vec::new(),
         index: Index::default(),
         issues: Vec::new(),
@@ -386,41 +386,64 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     }
 }
 
-/// How many nodes and edges the graph will have, near enough to allocate
-/// once: every element and catalogue entry, and every link the set states
-/// (partners and initiatives are counted per mention, an upper bound).
-fn capacity(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> (usize, usize) {
-    let catalogue = sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len();
-    let mut nodes = catalogue;
-    let mut edges = sdg.targets().len() + sdg.indicators().len();
+/// How many nodes and edges the graph will have, and the length of their
+/// labels, near enough to allocate once: every element and catalogue
+/// entry, and every link the set states (partners and initiatives are
+/// counted per mention, an upper bound).
+fn capacity(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> Capacity {
+    let mut c = Capacity {
+        nodes: sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len(),
+        edges: sdg.targets().len() + sdg.indicators().len(),
+        labels: sdg.goals().map(|g| g.short.len()).sum::<usize>()
+            + sdg.targets().map(|t| t.title.len()).sum::<usize>()
+            + sdg.indicators().map(|i| i.title.len()).sum::<usize>(),
+    };
+    let indicators = |c: &mut Capacity, list: &[Indicator]| {
+        c.nodes += list.len();
+        c.edges += list.iter().map(|i| 1 + i.sdg.len()).sum::<usize>();
+        c.labels += list.iter().map(|i| i.label.len()).sum::<usize>();
+    };
     for f in set {
-        nodes += 1 + f.outcomes.len() + f.programmes.len() + f.deliverables.len();
-        edges += f.links.len();
-        let indicators = |list: &[Indicator]| (list.len(), list.iter().map(|i| 1 + i.sdg.len()).sum::<usize>());
+        c.nodes += 1 + f.outcomes.len() + f.programmes.len() + f.deliverables.len();
+        c.edges += f.links.len();
+        c.labels += f.title.len();
         for outcome in &f.outcomes {
-            edges += 1 + outcome.sdg.len() + outcome.standards.len();
-            let (n, e) = indicators(&outcome.indicators);
-            (nodes, edges) = (nodes + n, edges + e);
+            c.edges += 1 + outcome.sdg.len() + outcome.standards.len();
+            c.labels += outcome.title.len();
+            indicators(&mut c, &outcome.indicators);
             for output in &outcome.outputs {
-                let (n, e) = indicators(&output.indicators);
-                nodes += 1 + n;
-                edges += 1 + output.sdg.len() + output.standards.len() + e;
+                c.nodes += 1;
+                c.edges += 1 + output.sdg.len() + output.standards.len();
+                c.labels += output.title.len();
+                indicators(&mut c, &output.indicators);
             }
         }
         for p in &f.programmes {
             let named = p.partners.len() + p.initiatives.len();
-            let (n, e) = indicators(&p.indicators);
-            (nodes, edges) = (nodes + named + n, edges + e);
-            edges += 1
+            c.nodes += named;
+            c.edges += 1
                 + p.contributes_to.len()
                 + p.sdg.len()
                 + p.standards.len()
                 + named
                 + usize::from(p.succeeds.is_some());
+            c.labels += p.name.len();
+            indicators(&mut c, &p.indicators);
         }
         for d in &f.deliverables {
-            edges += 1 + d.contributes_to.len() + d.sdg.len() + d.standards.len();
+            c.edges += 1 + d.contributes_to.len() + d.sdg.len() + d.standards.len();
+            c.labels += d.title.len();
         }
     }
-    (nodes, edges)
+    c
+}
+
+/// What [`capacity`] counts.
+struct Capacity {
+    nodes: usize,
+    edges: usize,
+    /// The labels' length in bytes, without the partners' and initiatives'
+    /// (counted per mention, they would be far above their length once
+    /// each) and the standards' (short).
+    labels: usize,
 }
