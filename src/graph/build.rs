@@ -51,6 +51,12 @@ impl Index {
         }
     }
 
+    /// Makes room for `n` more elements of framework `id`, so that its map
+    /// is not rehashed as it grows.
+    fn reserve_elements(&mut self, id: &FrameworkId, n: usize) {
+        self.elements.entry(id.clone()).or_default().reserve(n);
+    }
+
     /// Records `key` at `index`; false when the key is taken.
     fn insert(&mut self, key: &NodeKey, index: NodeIndex) -> bool {
         match key {
@@ -172,13 +178,9 @@ impl Builder {
     }
 }
 
-/// The key of an element whose code is written with `Display`, through a
-/// reused buffer.
-fn element_key(buffer: &mut String, framework: &FrameworkId, code: &impl std::fmt::Display) -> NodeKey {
-    use std::fmt::Write as _;
-    buffer.clear();
-    let _ = write!(buffer, "{code}");
-    NodeKey::Ref(Ref::element(framework.clone(), ElementCode::from_valid(buffer)))
+/// The key of an outcome, output or deliverable.
+fn element_key(framework: &FrameworkId, code: impl Into<ElementCode>) -> NodeKey {
+    NodeKey::Ref(Ref::element(framework.clone(), code.into()))
 }
 
 /// The nodes one framework's elements received, in visiting order, so that
@@ -227,17 +229,21 @@ fn measure(b: &mut Builder, slots: &mut Slots, owner: Option<NodeIndex>, indicat
 }
 
 fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
-    let mut buffer = String::new();
+    let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
+    b.index.reserve_elements(
+        &f.id,
+        f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len(),
+    );
     slots.push(b.node(
         NodeKey::Ref(Ref::Framework(f.id.clone())),
         NodeKind::Framework,
         &f.title,
     ));
     for outcome in &f.outcomes {
-        let key = element_key(&mut buffer, &f.id, &outcome.code);
+        let key = element_key(&f.id, outcome.code);
         element_with_indicators(b, slots, key, NodeKind::Outcome, &outcome.title, &outcome.indicators);
         for output in &outcome.outputs {
-            let key = element_key(&mut buffer, &f.id, &output.code);
+            let key = element_key(&f.id, output.code);
             element_with_indicators(b, slots, key, NodeKind::Output, &output.title, &output.indicators);
         }
     }
@@ -253,7 +259,7 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         );
     }
     for deliverable in &f.deliverables {
-        let key = element_key(&mut buffer, &f.id, &deliverable.code);
+        let key = element_key(&f.id, deliverable.code);
         slots.push(b.node(key, NodeKind::Deliverable, &deliverable.title));
     }
 }

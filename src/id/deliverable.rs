@@ -67,9 +67,20 @@ impl FromStr for DeliverableCode {
     }
 }
 
+impl DeliverableCode {
+    /// The code's text, written out on the stack.
+    pub(crate) fn written(self) -> super::written::Written {
+        let mut text = super::written::Written::new();
+        text.push_number(self.group);
+        text.push_byte(b'.');
+        text.push_number(self.number);
+        text
+    }
+}
+
 impl fmt::Display for DeliverableCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.group, self.number)
+        f.write_str(self.written().as_str())
     }
 }
 

@@ -13,6 +13,7 @@ mod reference;
 mod sdg;
 mod standard;
 mod text;
+mod written;
 
 pub use deliverable::DeliverableCode;
 pub use error::{Expected, ParseError};

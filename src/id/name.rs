@@ -238,7 +238,7 @@ macro_rules! element_code_from_code {
         $(impl From<$ty> for ElementCode {
             /// The code's text as an element code.
             fn from(code: $ty) -> Self {
-                ElementCode::from_code(&code)
+                ElementCode(smol_str::SmolStr::new(code.written().as_str()))
             }
         })*
     };

@@ -185,13 +185,22 @@ impl FromStr for OutcomeCode {
     }
 }
 
+impl OutcomeCode {
+    /// The code's text, written out on the stack.
+    pub(crate) fn written(self) -> super::written::Written {
+        let mut text = super::written::Written::new();
+        match self.0 {
+            Repr::Policy(n) => text.push_number(n),
+            Repr::Enabling(l) => text.push_byte(l),
+            Repr::Other(bytes) => text.push_str(other_text(&bytes)),
+        }
+        text
+    }
+}
+
 impl fmt::Display for OutcomeCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Repr::Policy(n) => write!(f, "{n}"),
-            Repr::Enabling(l) => write!(f, "{}", l as char),
-            Repr::Other(bytes) => f.write_str(other_text(&bytes)),
-        }
+        f.write_str(self.written().as_str())
     }
 }
 

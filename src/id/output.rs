@@ -70,9 +70,19 @@ impl FromStr for OutputCode {
     }
 }
 
+impl OutputCode {
+    /// The code's text, written out on the stack.
+    pub(crate) fn written(self) -> super::written::Written {
+        let mut text = self.outcome.written();
+        text.push_byte(b'.');
+        text.push_number(self.number);
+        text
+    }
+}
+
 impl fmt::Display for OutputCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}", self.outcome, self.number)
+        f.write_str(self.written().as_str())
     }
 }
 

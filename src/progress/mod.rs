@@ -357,7 +357,6 @@ impl<'s> Part<'s> {
         };
         let mut walker = graph.feed_walker();
         let mut reported = Vec::new();
-        let mut code = String::new();
         let mut cursors = Cursors::default();
         for f in frameworks {
             deliverables(
@@ -365,7 +364,6 @@ impl<'s> Part<'s> {
                 as_of,
                 observations,
                 &mut cursors.deliverables,
-                &mut code,
                 &mut part.deliverables,
             );
             targets(f, observations, &mut cursors.targets, &mut part.targets);
@@ -414,21 +412,16 @@ fn deliverables(
     as_of: AsOf,
     observations: &Observations<'_>,
     cursor: &mut usize,
-    code: &mut String,
     out: &mut Vec<DeliverableProgress>,
 ) {
-    use std::fmt::Write as _;
     let quarter = as_of.quarter();
     for d in &f.deliverables {
-        code.clear();
-        let _ = write!(code, "{}", d.code);
+        let written = d.code.written();
+        let code = written.as_str();
         let word = if observations.is_empty() {
             None
         } else {
-            observations
-                .deliverables
-                .get(&(f.id.as_str(), code.as_str()), cursor)
-                .last()
+            observations.deliverables.get(&(f.id.as_str(), code), cursor).last()
         };
         let observation = word.map(|(_, o)| *o);
         out.push(DeliverableProgress {

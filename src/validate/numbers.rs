@@ -2,7 +2,6 @@
 //! negative quantities.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use super::structure::element_ref;
 use super::{Context, Rule, Sink};
@@ -216,14 +215,15 @@ fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
             }
         }
     };
-    let mut code = String::new();
     for p in &f.programmes {
         check(&|| element_ref(f, &p.id), p.id.as_str(), &p.contributes_to);
     }
     for d in &f.deliverables {
-        code.clear();
-        let _ = write!(code, "{}", d.code);
-        check(&|| element_ref(f, &d.code), &code, &d.contributes_to);
+        check(
+            &|| element_ref(f, &d.code),
+            d.code.written().as_str(),
+            &d.contributes_to,
+        );
     }
 }
 

@@ -28,17 +28,17 @@ pub(super) trait ElementKey {
     fn element_code(&self) -> ElementCode;
 }
 
-macro_rules! element_key_by_display {
+macro_rules! element_key_of_code {
     ($($ty:ty),*) => {
         $(impl ElementKey for $ty {
             fn element_code(&self) -> ElementCode {
-                ElementCode::from_code(self)
+                ElementCode::from(*self)
             }
         })*
     };
 }
 
-element_key_by_display!(crate::OutcomeCode, crate::OutputCode, crate::DeliverableCode);
+element_key_of_code!(crate::OutcomeCode, crate::OutputCode, crate::DeliverableCode);
 
 impl ElementKey for crate::ProgrammeId {
     /// Shares the id's text: no copy.
