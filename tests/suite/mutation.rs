@@ -2289,9 +2289,11 @@ fn double_count(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     };
     let p = &mut fs[fi].programmes[pi];
     for target in [first, second] {
-        if !p.contributes_to.iter().any(|l| l.target() == &target) {
-            p.contributes_to.push(Link::To(target));
-        }
+        // A link the programme already has may carry a share, and shares
+        // that divide its effort (0.5 and 0.5) are no double count: the
+        // two links are made whole.
+        p.contributes_to.retain(|l| l.target() != &target);
+        p.contributes_to.push(Link::To(target));
     }
     if p.indicators.is_empty() {
         p.indicators.push(Indicator::new("mutant indicator"));
