@@ -31,6 +31,18 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
 /// bidirectional formatting characters, and `;`, which separates codes in
 /// a table's list cells.
 fn check_symbol_chars(s: &str, expected: Expected, shape: &str) -> Result<(), ParseError> {
+    // Most codes are short ASCII words: letters, digits and a few marks,
+    // which none of the checks below can refuse once the first is a letter
+    // or digit.
+    if let [first, rest @ ..] = s.as_bytes()
+        && s.len() <= MAX_CODE_LEN
+        && first.is_ascii_alphanumeric()
+        && rest
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+' | b'/' | b':'))
+    {
+        return Ok(());
+    }
     let error = |problem: String| ParseError::new(expected, s, format!("{problem} ({shape})"));
     if s.is_empty() {
         return Err(error("it is empty".to_owned()));

@@ -98,7 +98,10 @@ impl FromStr for Ref {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let Some((namespace, code)) = s.split_once(':') else {
+        // The colon found byte by byte: references are short, and a
+        // character search costs more to set up than to run here.
+        let colon = s.as_bytes().iter().position(|&b| b == b':');
+        let Some((namespace, code)) = colon.map(|at| (&s[..at], &s[at + 1..])) else {
             return FrameworkId::new(s).map(Ref::Framework).map_err(|_| {
                 ParseError::new(
                     Expected::Ref,
