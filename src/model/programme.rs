@@ -426,8 +426,10 @@ pub struct Programme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// Who endorsed it.
+    // Boxed, as `succeeds` is: few programmes have either, and a set may
+    // hold a million programmes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endorsement: Option<Endorsement>,
+    pub endorsement: Option<Box<Endorsement>>,
     /// The unit or department that hosts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
@@ -503,7 +505,7 @@ pub struct Programme {
     pub contributes_to: Vec<Link>,
     /// The programme it follows on from, where the documents say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub succeeds: Option<Ref>,
+    pub succeeds: Option<Box<Ref>>,
     /// What an IATI activity record says beyond the fields above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<Box<Activity>>,

@@ -1000,7 +1000,7 @@ impl ProgrammeGenerator<'_> {
                 if started.is_some_and(|s| s <= start) {
                     p.succeeds = ElementCode::new(&format!("P{candidate}"))
                         .ok()
-                        .map(|code| Ref::element(set.clone(), code));
+                        .map(|code| Box::new(Ref::element(set.clone(), code)));
                     break;
                 }
             }

@@ -352,7 +352,7 @@ fn link_location(cx: &Context<'_>, from: &Ref, kind: LinkKind, to: &Ref) -> Loca
         (Some(Element::Deliverable(d)), LinkKind::ContributesTo) => {
             d.contributes_to.iter().position(|l| l.target() == to)
         }
-        (Some(Element::Programme(p)), LinkKind::Succeeds) if p.succeeds.as_ref() == Some(to) => {
+        (Some(Element::Programme(p)), LinkKind::Succeeds) if p.succeeds.as_deref() == Some(to) => {
             return Location::Field(from.clone(), "succeeds".to_owned());
         }
         _ => None,

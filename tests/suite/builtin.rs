@@ -77,7 +77,7 @@ fn references(set: &FrameworkSet) -> Vec<(FrameworkId, Ref)> {
         }
         for p in &f.programmes {
             p.contributes_to.iter().for_each(|l| add(l.target()));
-            p.succeeds.iter().for_each(&mut add);
+            p.succeeds.as_deref().into_iter().for_each(&mut add);
         }
         for d in &f.deliverables {
             d.contributes_to.iter().for_each(|l| add(l.target()));

@@ -103,8 +103,8 @@ fn small_set() -> impl Strategy<Value = (FrameworkSet, bool)> {
                 let (a, b) = (f.programmes[0].id.clone(), f.programmes[1].id.clone());
                 let r = |id: &ProgrammeId| Ref::element(f.id.clone(), id.as_str().parse().unwrap());
                 let (ra, rb) = (r(&a), r(&b));
-                f.programmes[0].succeeds = Some(rb);
-                f.programmes[1].succeeds = Some(ra);
+                f.programmes[0].succeeds = Some(Box::new(rb));
+                f.programmes[1].succeeds = Some(Box::new(ra));
                 added = true;
             }
             let mut rebuilt = FrameworkSet::new();

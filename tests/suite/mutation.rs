@@ -363,7 +363,7 @@ fn stated_references(fs: &[Framework]) -> Vec<Ref> {
     for f in fs {
         for p in &f.programmes {
             refs.extend(p.contributes_to.iter().map(|l| l.target().clone()));
-            refs.extend(p.succeeds.iter().cloned());
+            refs.extend(p.succeeds.as_deref().cloned());
         }
         for d in &f.deliverables {
             refs.extend(d.contributes_to.iter().map(|l| l.target().clone()));
@@ -885,8 +885,8 @@ fn cycle_of_successions(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         element(&id, &fs[fi].programmes[a].id),
         element(&id, &fs[fi].programmes[b].id),
     );
-    fs[fi].programmes[a].succeeds = Some(rb);
-    fs[fi].programmes[b].succeeds = Some(ra);
+    fs[fi].programmes[a].succeeds = Some(Box::new(rb));
+    fs[fi].programmes[b].succeeds = Some(Box::new(ra));
     rebuild(fs)
 }
 
@@ -934,7 +934,7 @@ fn self_link(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let me = reference(&fs, item);
     match (how, item) {
         (0, _) => contributions_mut(&mut fs, item)?.push(Link::To(me)),
-        (2, Item::Programme(fi, pi)) => fs[fi].programmes[pi].succeeds = Some(me),
+        (2, Item::Programme(fi, pi)) => fs[fi].programmes[pi].succeeds = Some(Box::new(me)),
         _ => {
             let fi = framework_of(item);
             fs[fi].links.push(stated_link(me.clone(), LinkKind::ContributesTo, me));
@@ -996,7 +996,7 @@ fn link_kind_mismatch(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         _ => {
             let output = reference(&fs, pick(&outs, then)?);
             if let Item::Programme(fi, pi) = item {
-                fs[fi].programmes[pi].succeeds = Some(output);
+                fs[fi].programmes[pi].succeeds = Some(Box::new(output));
             }
         }
     }

@@ -440,7 +440,7 @@ fn programme() -> impl Strategy<Value = Programme> {
             p.launched = launched;
             p.planned_launch = planned_launch;
             p.period = period;
-            p.endorsement = endorsement;
+            p.endorsement = endorsement.map(Box::new);
             p.host = host;
             p.reference_model = reference_model;
             p.coverage = coverage;
@@ -453,7 +453,7 @@ fn programme() -> impl Strategy<Value = Programme> {
             p.sdg = sdg;
             p.standards = standards;
             p.contributes_to = contributes_to;
-            p.succeeds = succeeds;
+            p.succeeds = succeeds.map(Box::new);
             p.source = source;
             p
         },

@@ -378,7 +378,7 @@ fn the_checks_find_faults() {
         ),
         (
             "synth-progs-1",
-            Box::new(|f| f.programmes[3].succeeds = Some("synth-progs-1:P9".parse().unwrap())),
+            Box::new(|f| f.programmes[3].succeeds = Some(Box::new("synth-progs-1:P9".parse().unwrap()))),
         ),
         (
             "synth-progs-1",

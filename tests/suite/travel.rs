@@ -576,7 +576,7 @@ fn the_models_growing_types_are_built_with_constructors_and_assignments() {
     framework.outcomes.push(outcome);
 
     let mut programme = Programme::new("P".parse().unwrap(), ProgrammeKind::Project, "A project");
-    programme.endorsement = Some(Endorsement::new("Governing Body", "2015-10".parse().unwrap()));
+    programme.endorsement = Some(Box::new(Endorsement::new("Governing Body", "2015-10".parse().unwrap())));
     let mut coverage = Coverage::new();
     coverage.set(Region::Africa, Some(2));
     coverage.total = Some(2);
