@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::num::NonZeroU32;
-
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -19,6 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// let p = Provenance::line(1234).in_section("Outcome 7");
 /// assert_eq!(p.to_string(), "section \"Outcome 7\", line 1234");
+/// assert_eq!((p.document(), p.section()), (None, Some("Outcome 7")));
+/// // The same section further on, sharing its text.
+/// assert_eq!(p.clone().at_line(1240).to_string(), "section \"Outcome 7\", line 1240");
 /// assert!(Provenance::line(0).line.is_none());
 ///
 /// let text = "id = \"x\"\nkind = \"other\"\ntitle = \"T\"\nsource = { line = 0 }\n";
@@ -49,7 +51,7 @@ struct Named {
 #[derive(Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Where in a source document an element or fact was read.")]
-struct Written<D = String> {
+struct ProvenanceFile<D = String> {
     /// The document: its symbol (`GB.340/PFA/2`) or short title. Absent:
     /// the document of the framework that holds the element.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,7 +76,7 @@ fn line_from_1<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NonZ
 
 impl Serialize for Provenance {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Written {
+        ProvenanceFile {
             document: self.document(),
             section: self.section(),
             line: self.line,
@@ -85,7 +87,7 @@ impl Serialize for Provenance {
 
 impl<'de> Deserialize<'de> for Provenance {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let written = Written::<String>::deserialize(deserializer)?;
+        let written = ProvenanceFile::<String>::deserialize(deserializer)?;
         Ok(Provenance::named(written.document, written.section, written.line))
     }
 }
@@ -96,7 +98,7 @@ impl JsonSchema for Provenance {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        Written::<String>::json_schema(generator)
+        ProvenanceFile::<String>::json_schema(generator)
     }
 }
 
