@@ -298,6 +298,9 @@ fn letter(n: u16) -> String {
 /// text is, its place and the help for an empty one, and runs only when
 /// there is a finding.
 fn text(sink: &mut Sink<'_>, text: &str, describe: impl FnOnce() -> (Ref, String, Location, String)) {
+    if plain_ascii(text) {
+        return;
+    }
     let empty = text.trim().is_empty();
     let control = text.chars().find(|c| is_unprintable(*c));
     if !empty && text == text.trim() && !doubled_white_space(text) && control.is_none() {
@@ -388,6 +391,21 @@ fn texts(f: &Framework, entries: &[Entry<'_>], sink: &mut Sink<'_>) {
             });
         }
     }
+}
+
+/// Whether `text` is printable ASCII, not empty, without a space at
+/// either end or two in a row: clean, as most titles are, found in one
+/// pass over the bytes.
+fn plain_ascii(text: &str) -> bool {
+    // A space before the first byte, so that a leading space counts as two.
+    let mut previous = b' ';
+    for &byte in text.as_bytes() {
+        if !(b' '..=b'~').contains(&byte) || (byte == b' ' && previous == b' ') {
+            return false;
+        }
+        previous = byte;
+    }
+    previous != b' '
 }
 
 /// Whether two white-space characters follow each other: two spaces, a
@@ -659,5 +677,41 @@ mod tests {
             gap(&[2, 3], "lettered", letter).as_deref(),
             Some("are lettered from B, not from A")
         );
+    }
+
+    /// The fast path passes only what the full checks pass.
+    #[test]
+    fn plain_ascii_texts_are_the_clean_ones() {
+        let clean = |t: &str| {
+            !t.trim().is_empty()
+                && t == t.trim()
+                && !doubled_white_space(t)
+                && !t.chars().any(crate::format::is_unprintable)
+        };
+        for t in [
+            "Outcome 1",
+            "a",
+            "A b c",
+            "",
+            " ",
+            "  ",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{7f}",
+            "a\u{1b}[2J",
+            "é",
+            "a ~ b",
+        ] {
+            if plain_ascii(t) {
+                assert!(clean(t), "{t:?} is taken as clean");
+            }
+        }
+        assert!(plain_ascii("Output 1.1 of synth-pb-100"));
+        for t in ["", " ", " a", "a ", "a  b", "a\tb", "a\u{7f}"] {
+            assert!(!plain_ascii(t), "{t:?}");
+        }
     }
 }
