@@ -221,29 +221,45 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
 /// Links of one element to an output and to that output's outcome: in its
 /// own `contributes_to`, or stated by any framework of the set.
 fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<'_>, sink: &mut Sink<'_>) {
-    let mut code = String::new();
+    // The targets' nodes, in a list reused from element to element.
+    let mut nodes = Vec::new();
     for p in &f.programmes {
         let others = cx.has_stated_links(&f.id, p.id.as_str());
-        redundant(cx, stated, sink, &|| element_ref(f, &p.id), &p.contributes_to, others);
+        redundant(
+            cx,
+            stated,
+            sink,
+            &|| element_ref(f, &p.id),
+            &p.contributes_to,
+            others,
+            &mut nodes,
+        );
     }
     for d in &f.deliverables {
-        code.clear();
-        let _ = std::fmt::Write::write_fmt(&mut code, format_args!("{}", d.code));
-        let others = cx.has_stated_links(&f.id, &code);
-        redundant(cx, stated, sink, &|| element_ref(f, &d.code), &d.contributes_to, others);
+        let others = cx.has_stated_links(&f.id, d.code.written().as_str());
+        redundant(
+            cx,
+            stated,
+            sink,
+            &|| element_ref(f, &d.code),
+            &d.contributes_to,
+            others,
+            &mut nodes,
+        );
     }
 }
 
 /// One element's redundant links. Its targets are compared as graph nodes;
 /// its reference is built only when others state links from it or when
 /// there is a finding.
-fn redundant(
-    cx: &Context<'_>,
+fn redundant<'g>(
+    cx: &Context<'g>,
     stated: &StatedFrom<'_>,
     sink: &mut Sink<'_>,
     owner: &dyn Fn() -> Ref,
     own: &[Link],
     others: bool,
+    nodes: &mut Vec<Option<crate::graph::Node<'g>>>,
 ) {
     let reference = others.then(owner);
     let elsewhere = reference
@@ -251,15 +267,16 @@ fn redundant(
         .and_then(|r| stated.get(r))
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let targets: Vec<&Ref> = own
-        .iter()
-        .map(Link::target)
-        .chain(elsewhere.iter().map(|(to, _)| *to))
-        .collect();
-    if targets.len() < 2 {
+    if own.len() + elsewhere.len() < 2 {
         return;
     }
-    let nodes: Vec<_> = targets.iter().map(|t| cx.graph.node(t).ok()).collect();
+    // The element's own links first, then those stated elsewhere.
+    let target = |i: usize| match i.checked_sub(own.len()) {
+        None => own[i].target(),
+        Some(i) => elsewhere[i].0,
+    };
+    nodes.clear();
+    nodes.extend((0..own.len() + elsewhere.len()).map(|i| cx.graph.node(target(i)).ok()));
     for (j, node) in nodes.iter().enumerate() {
         let Some(outcome) = node.filter(|n| n.kind() == NodeKind::Output).and_then(|n| n.part_of()) else {
             continue;
@@ -273,7 +290,7 @@ fn redundant(
             None => Location::Field(owner.clone(), "contributes_to".to_owned()),
             Some(i) => elsewhere[i].1.clone(),
         };
-        let (target, outcome) = (targets[j], targets[k]);
+        let (target, outcome) = (target(j), target(k));
         sink.report(
             Rule::RedundantOutcomeLink,
             location,

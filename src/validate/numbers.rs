@@ -24,18 +24,12 @@ fn regional_sums(f: &Framework, sink: &mut Sink<'_>) {
     for p in &f.programmes {
         let Some(coverage) = &p.coverage else { continue };
         let Some(total) = coverage.total else { continue };
-        let stated: Vec<(Region, u32)> = Region::ALL
-            .iter()
-            .filter_map(|r| coverage.get(*r).map(|n| (*r, n)))
-            .collect();
-        let sum: u64 = stated.iter().map(|(_, n)| u64::from(*n)).sum();
-        let complete = stated.len() == Region::ALL.len();
+        let stated = || Region::ALL.iter().filter_map(|r| coverage.get(*r).map(|n| (*r, n)));
+        let sum: u64 = stated().map(|(_, n)| u64::from(n)).sum();
+        let complete = stated().count() == Region::ALL.len();
         if (complete && sum != u64::from(total)) || sum > u64::from(total) {
             let r = element_ref(f, &p.id);
-            let parts: Vec<String> = stated
-                .iter()
-                .map(|(region, n)| format!("{} {n}", region.key()))
-                .collect();
+            let parts: Vec<String> = stated().map(|(region, n)| format!("{} {n}", region.key())).collect();
             sink.report(
                 Rule::RegionalSumMismatch,
                 Location::Field(r.clone(), "coverage".to_owned()),

@@ -127,7 +127,13 @@ fn schedules(f: &Framework, sink: &mut Sink<'_>) {
             }
             continue;
         }
-        if let Some(period) = period {
+        // A period is unbroken: when the first quarter starts in it and the
+        // last ends in it, so does every quarter between.
+        let within = |p: &Period| {
+            d.timeframe.first().is_some_and(|q| p.contains(q.first_day()))
+                && d.timeframe.last().is_some_and(|q| p.contains(q.last_day()))
+        };
+        if let Some(period) = period.filter(|p| !within(p)) {
             let outside: Vec<String> = d
                 .timeframe
                 .iter()
