@@ -563,10 +563,10 @@ impl Recorder<'_> {
     fn element(&mut self, item: &Spanned<DeValue<'_>>, code_key: &str) {
         let DeValue::Table(table) = item.get_ref() else { return };
         let code = match table.get(code_key).map(Spanned::get_ref) {
-            Some(DeValue::String(code)) => code.as_ref().to_owned(),
+            Some(DeValue::String(code)) => ElementCode::from_valid(code.as_ref()),
             _ => return,
         };
-        let reference = Ref::element(self.framework.clone(), ElementCode::from_code(&code));
+        let reference = Ref::element(self.framework.clone(), code);
         self.put(Location::Element(reference.clone()), item.span());
         for (key, value) in table.iter() {
             let key = key.get_ref().as_ref();

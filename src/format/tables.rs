@@ -316,20 +316,20 @@ fn own_link_rows(
 }
 
 fn links(out: &mut String, f: &Framework) {
-    let at = |code: &dyn fmt::Display| -> Ref { Ref::element(f.id.clone(), crate::ElementCode::from_code(&code)) };
+    let at = |code: crate::ElementCode| Ref::element(f.id.clone(), code);
     let framework = Ref::Framework(f.id.clone());
     for outcome in &f.outcomes {
-        let o = at(&outcome.code);
+        let o = at(outcome.code.into());
         link_row(out, &o, &framework, LinkKind::PartOf, None);
         own_link_rows(out, &o, &[], &outcome.sdg, &outcome.standards);
         for output in &outcome.outputs {
-            let r = at(&output.code);
+            let r = at(output.code.into());
             link_row(out, &r, &o, LinkKind::PartOf, None);
             own_link_rows(out, &r, &[], &output.sdg, &output.standards);
         }
     }
     for p in &f.programmes {
-        let r = at(&p.id);
+        let r = at((&p.id).into());
         link_row(out, &r, &framework, LinkKind::PartOf, None);
         own_link_rows(out, &r, &p.contributes_to, &p.sdg, &p.standards);
         if let Some(earlier) = &p.succeeds {
@@ -337,7 +337,7 @@ fn links(out: &mut String, f: &Framework) {
         }
     }
     for d in &f.deliverables {
-        let r = at(&d.code);
+        let r = at(d.code.into());
         link_row(out, &r, &framework, LinkKind::PartOf, None);
         own_link_rows(out, &r, &d.contributes_to, &d.sdg, &d.standards);
     }

@@ -233,13 +233,9 @@ impl ElementCode {
         shared(&RECENT_CODES, SHARED_CODES, text, ElementCode::new)
     }
 
-    /// The element code of an outcome, output, deliverable or programme,
-    /// whose text forms are all valid element codes.
-    pub(crate) fn from_code(code: &impl fmt::Display) -> Self {
-        ElementCode(smol_str::format_smolstr!("{code}"))
-    }
-
-    /// The element code of a valid code already written out.
+    /// The element code of text already written out, unchecked: a valid
+    /// code, or the code under which a file's places are recorded (the
+    /// file's reading checks it).
     pub(crate) fn from_valid(code: &str) -> Self {
         ElementCode(smol_str::SmolStr::new(code))
     }
