@@ -106,7 +106,7 @@ pub use id::{
     StandardKind, StandardRef, TargetPart,
 };
 pub use model::{
-    ActionLevel, Activity, ActivityDate, Aggregation, Claim, ClaimValue, Classification, Coverage, DataPoint,
+    ActionLevel, Activity, ActivityDate, Aggregation, Claim, ClaimValue, Classification, Code, Coverage, DataPoint,
     DataPoints, DateKind, Deliverable, DeliverableObservation, DeliverableStatus, Direction, DocumentLink, Element,
     Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, FundingKind, Indicator, IndicatorObservation,
     IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation, OrganisationRole, Outcome, Output, Participant,

@@ -13,8 +13,8 @@ use super::xml::{Node, Place};
 use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
-    Activity, ActivityDate, Aggregation, Classification, DataPoint, DateKind, Direction, DocumentLink, ElementCode,
-    Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
+    Activity, ActivityDate, Aggregation, Classification, Code, DataPoint, DateKind, Direction, DocumentLink,
+    ElementCode, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
     OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
     Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
@@ -246,9 +246,9 @@ impl<'o> Importer<'o> {
         for marker in activity.children("policy-marker") {
             if let Some(code) = self.required(marker, "code", &subject) {
                 details.policy_markers.push(PolicyMarker {
-                    vocabulary: marker.attribute("vocabulary").map(str::to_owned),
-                    code: code.to_owned(),
-                    significance: marker.attribute("significance").map(str::to_owned),
+                    vocabulary: marker.attribute("vocabulary").map(Code::new),
+                    code: Code::new(code),
+                    significance: marker.attribute("significance").map(Code::new),
                 });
             }
         }
@@ -267,7 +267,7 @@ impl<'o> Importer<'o> {
                 details.documents.push(DocumentLink {
                     url: url.to_owned(),
                     title: document.child("title").and_then(Node::narrative).map(str::to_owned),
-                    format: document.attribute("format").map(str::to_owned),
+                    format: document.attribute("format").map(Code::new),
                 });
             }
         }
@@ -501,7 +501,7 @@ impl<'o> Importer<'o> {
         for reference in node.children("reference") {
             if let Some(code) = self.required(reference, "code", subject) {
                 let mut entry = Classification::new("", code);
-                entry.vocabulary = reference.attribute("vocabulary").map(str::to_owned);
+                entry.vocabulary = reference.attribute("vocabulary").map(Code::new);
                 entry.name = reference.attribute("indicator-uri").map(str::to_owned);
                 references.push(entry);
             }
@@ -847,7 +847,7 @@ impl<'o> Importer<'o> {
             return;
         };
         funding.amount = rules::number(value, "value", value.text(), Some(subject), &mut self.findings);
-        funding.currency = value.attribute("currency").or(currency).map(str::to_owned);
+        funding.currency = value.attribute("currency").or(currency).map(Code::new);
         funding.value_date = value
             .attribute("value-date")
             .and_then(|_| rules::date(value, "value-date", Some(subject), &mut self.findings))
@@ -949,7 +949,7 @@ fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
 fn organisation(node: Node<'_>) -> Organisation {
     let (id, name) = organisation_parts(node);
     Organisation {
-        id: id.map(str::to_owned),
+        id: id.map(Code::new),
         name: name.map(str::to_owned),
     }
 }

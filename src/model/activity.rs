@@ -11,7 +11,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::PartialDate;
+use crate::{Code, PartialDate};
 
 /// The IATI details of a project read from an activity file.
 ///
@@ -80,7 +80,7 @@ pub struct Activity {
 pub struct Organisation {
     /// The organisation identifier (`XM-DAC-41121`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Code>,
     /// Its name, in the record's first language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -242,9 +242,9 @@ pub struct Classification {
     /// publisher's own); absent for a recipient country, whose codes are
     /// ISO 3166-1 alpha-2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vocabulary: Option<String>,
+    pub vocabulary: Option<Code>,
     /// The code within the vocabulary.
-    pub code: String,
+    pub code: Code,
     /// The name the record gives the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -260,7 +260,7 @@ pub struct Classification {
 
 impl Classification {
     /// `code` in `vocabulary`, with no name or percentage yet.
-    pub fn new(vocabulary: impl Into<String>, code: impl Into<String>) -> Self {
+    pub fn new(vocabulary: impl Into<Code>, code: impl Into<Code>) -> Self {
         Classification {
             vocabulary: Some(vocabulary.into()),
             code: code.into(),
@@ -270,7 +270,7 @@ impl Classification {
     }
 
     /// A recipient country by its ISO 3166-1 alpha-2 code.
-    pub fn country(code: impl Into<String>) -> Self {
+    pub fn country(code: impl Into<Code>) -> Self {
         Classification {
             vocabulary: None,
             code: code.into(),
@@ -323,12 +323,12 @@ impl Classification {
 pub struct PolicyMarker {
     /// The vocabulary (`1` for the OECD DAC markers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vocabulary: Option<String>,
+    pub vocabulary: Option<Code>,
     /// The marker (`1` gender equality, …).
-    pub code: String,
+    pub code: Code,
     /// The significance (`0` not targeted to `4` explicit primary objective).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub significance: Option<String>,
+    pub significance: Option<Code>,
 }
 
 /// A document a record links to.
@@ -343,7 +343,7 @@ pub struct DocumentLink {
     pub title: Option<String>,
     /// Its media type (`application/pdf`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
+    pub format: Option<Code>,
 }
 
 /// How another activity relates to this one (IATI's RelatedActivityType

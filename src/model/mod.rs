@@ -2,6 +2,7 @@
 
 mod activity;
 mod claim;
+mod code;
 mod compact;
 mod deliverable;
 mod finite;
@@ -22,6 +23,7 @@ pub use activity::{
     PolicyMarker, Related, Relation, ResultKind, ResultOf,
 };
 pub use claim::{Claim, ClaimValue};
+pub use code::Code;
 pub use deliverable::Deliverable;
 pub use framework::{Framework, FrameworkKind, Plan};
 pub use indicator::{Aggregation, Direction, Indicator, IndicatorPeriod, Measure};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Activity, Indicator, Link, Provenance};
 use crate::id::{Expected, ParseError};
-use crate::{PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
+use crate::{Code, PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
 
 /// What kind of development-cooperation programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -299,7 +299,7 @@ pub struct Funding {
     pub amount: Option<f64>,
     /// The ISO 4217 currency code: `USD`, `CHF`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<Code>,
     /// The period the funding covers, when given as dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,

@@ -155,7 +155,7 @@ const CURRENCIES: [&str; 4] = ["USD", "EUR", "CHF", "GBP"];
 
 fn organisation(id: Option<String>, name: Option<String>) -> Organisation {
     let mut o = Organisation::default();
-    o.id = id;
+    o.id = id.map(Code::from);
     o.name = name;
     o
 }
@@ -455,7 +455,7 @@ fn money() -> impl Strategy<Value = Option<(f64, Option<&'static str>, Option<Na
 fn with_money(mut funding: Funding, money: Option<(f64, Option<&str>, Option<NaiveDate>)>) -> Funding {
     if let Some((amount, currency, value_date)) = money {
         funding.amount = Some(amount);
-        funding.currency = currency.map(str::to_owned);
+        funding.currency = currency.map(Code::new);
         funding.value_date = value_date.map(day_of);
     }
     funding
@@ -1088,8 +1088,13 @@ impl Writer {
     }
 }
 
-fn some(text: impl Into<String>) -> Option<String> {
-    Some(text.into())
+fn some(text: impl AsRef<str>) -> Option<String> {
+    Some(text.as_ref().to_owned())
+}
+
+/// An optional code as an attribute's text.
+fn text_of(code: &Option<Code>) -> Option<String> {
+    code.as_deref().map(str::to_owned)
 }
 
 fn date_text(date: Option<PartialDate>) -> Option<String> {
@@ -1133,14 +1138,14 @@ fn write(generated: &Generated) -> Written {
         let default_currency = valued
             .iter()
             .all(|f| f.currency.is_some())
-            .then(|| valued.first().and_then(|f| f.currency.clone()))
+            .then(|| valued.first().and_then(|f| text_of(&f.currency)))
             .flatten();
         activity_at.push(w.start(
             "iati-activity",
             &[
                 ("last-updated-datetime", details.last_updated.clone()),
                 ("xml:lang", some("en")),
-                ("default-currency", default_currency.clone()),
+                ("default-currency", default_currency.as_deref().map(str::to_owned)),
                 ("humanitarian", details.humanitarian.then(|| "1".to_owned())),
             ],
         ));
@@ -1148,7 +1153,7 @@ fn write(generated: &Generated) -> Written {
         let reporting = details.reporting_org.as_ref().expect("a reporting organisation");
         w.narrative(
             "reporting-org",
-            &[("ref", reporting.id.clone()), ("type", some("10"))],
+            &[("ref", text_of(&reporting.id)), ("type", some("10"))],
             reporting.name.as_deref(),
         );
         w.narrative("title", &[], Some(&programme.name));
@@ -1156,7 +1161,7 @@ fn write(generated: &Generated) -> Written {
             w.narrative(
                 "participating-org",
                 &[
-                    ("ref", participant.organisation.id.clone()),
+                    ("ref", text_of(&participant.organisation.id)),
                     ("role", Some(code_of(&ROLES, &participant.role))),
                 ],
                 participant.organisation.name.as_deref(),
@@ -1192,7 +1197,7 @@ fn write(generated: &Generated) -> Written {
                     name,
                     &[
                         ("code", some(&c.code)),
-                        ("vocabulary", c.vocabulary.clone()),
+                        ("vocabulary", text_of(&c.vocabulary)),
                         ("percentage", c.percentage.map(|p| p.to_string())),
                     ],
                     c.name.as_deref(),
@@ -1202,7 +1207,7 @@ fn write(generated: &Generated) -> Written {
         for tag in &details.tags {
             w.narrative(
                 "tag",
-                &[("vocabulary", tag.vocabulary.clone()), ("code", some(&tag.code))],
+                &[("vocabulary", text_of(&tag.vocabulary)), ("code", some(&tag.code))],
                 tag.name.as_deref(),
             );
         }
@@ -1211,7 +1216,7 @@ fn write(generated: &Generated) -> Written {
                 "humanitarian-scope",
                 &[
                     ("type", some("1")),
-                    ("vocabulary", scope.vocabulary.clone()),
+                    ("vocabulary", text_of(&scope.vocabulary)),
                     ("code", some(&scope.code)),
                 ],
                 scope.name.as_deref(),
@@ -1221,9 +1226,9 @@ fn write(generated: &Generated) -> Written {
             w.empty(
                 "policy-marker",
                 &[
-                    ("vocabulary", marker.vocabulary.clone()),
+                    ("vocabulary", text_of(&marker.vocabulary)),
                     ("code", some(&marker.code)),
-                    ("significance", marker.significance.clone()),
+                    ("significance", text_of(&marker.significance)),
                 ],
             );
         }
@@ -1231,8 +1236,9 @@ fn write(generated: &Generated) -> Written {
             if let Some(amount) = funding.amount {
                 let currency = funding
                     .currency
-                    .clone()
-                    .filter(|c| Some(c) != default_currency.as_ref());
+                    .as_deref()
+                    .filter(|c| Some(*c) != default_currency.as_deref())
+                    .map(str::to_owned);
                 w.text(
                     "value",
                     &[("currency", currency), ("value-date", date_text(funding.value_date))],
@@ -1268,7 +1274,7 @@ fn write(generated: &Generated) -> Written {
         for document in &details.documents {
             w.start(
                 "document-link",
-                &[("url", some(&document.url)), ("format", document.format.clone())],
+                &[("url", some(&document.url)), ("format", text_of(&document.format))],
             );
             w.narrative("title", &[], document.title.as_deref());
             w.end("document-link");
@@ -1421,7 +1427,7 @@ fn write_references(w: &mut Writer, references: &[Classification]) {
         w.empty(
             "reference",
             &[
-                ("vocabulary", reference.vocabulary.clone()),
+                ("vocabulary", text_of(&reference.vocabulary)),
                 ("code", some(&reference.code)),
                 ("indicator-uri", reference.name.clone()),
             ],
@@ -1642,13 +1648,13 @@ fn every_field_once() {
     budget.kind = Some(FundingKind::Budget);
     budget.period = Some(Period::new(day("2023-01-01"), day("2023-12-31")));
     budget.amount = Some(1500.5);
-    budget.currency = some("USD");
+    budget.currency = Some(Code::new("USD"));
     budget.value_date = Some(day_of(day("2023-01-01")));
     let mut transaction = Funding::default();
     transaction.kind = Some(FundingKind::Disbursement);
     transaction.donor = some("UNHCR");
     transaction.amount = Some(-250.0);
-    transaction.currency = some("EUR");
+    transaction.currency = Some(Code::new("EUR"));
     transaction.value_date = Some(day_of(day("2023-06-30")));
     parent.funding = vec![donor("UNHCR"), donor("GB-GOV-1"), budget, transaction];
     parent.sdg = vec!["8".parse().unwrap(), "8.7".parse().unwrap()];
