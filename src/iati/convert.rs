@@ -111,7 +111,6 @@ struct Stated {
     /// Its place in that activity's `related`.
     entry: usize,
     relation: Relation,
-    id: String,
     place: Place,
     file: usize,
 }
@@ -285,7 +284,6 @@ impl<'o> Importer<'o> {
                         from: at,
                         entry: details.related.len(),
                         relation,
-                        id: other.trim().to_owned(),
                         place: related.place(),
                         file: self.files.len() - 1,
                     });
@@ -622,7 +620,11 @@ impl<'o> Importer<'o> {
                 kind: Some(kind),
                 donor: node
                     .child("provider-org")
-                    .and_then(|o| organisation(o).label().map(str::to_owned)),
+                    .and_then(|o| {
+                        // The name, else the identifier, as `Organisation::label`.
+                        let (id, name) = organisation_parts(o);
+                        name.or(id).map(str::to_owned)
+                    }),
                 ..Funding::default()
             };
             if let Some(date) = node
@@ -866,9 +868,13 @@ impl<'o> Importer<'o> {
         let mut linked: Vec<(usize, usize)> = Vec::new();
         let relations = std::mem::take(&mut self.relations);
         for stated in relations {
-            let other = ProgrammeId::new(&stated.id)
-                .ok()
-                .and_then(|id| self.index.get(&id).copied());
+            // The identifier it names, kept in the activity's `related`.
+            let id = programmes
+                .get(stated.from)
+                .and_then(|p| p.activity.as_deref())
+                .and_then(|details| details.related.get(stated.entry))
+                .map_or("", |related| related.id.as_str());
+            let other = ProgrammeId::new(id).ok().and_then(|id| self.index.get(&id).copied());
             let pair = match (stated.relation, other) {
                 (Relation::Parent, Some(parent)) => Some((stated.from, parent)),
                 (Relation::Child, Some(child)) => Some((child, stated.from)),
@@ -898,7 +904,7 @@ impl<'o> Importer<'o> {
                     format!(
                         "{subject} names {} {:?}, which is not among the activities read; it is kept as data",
                         article(stated.relation),
-                        stated.id
+                        id
                     ),
                     "read the file that holds it too, to link them",
                 );
