@@ -57,7 +57,10 @@ impl FrameworkGraph {
     pub(crate) fn feed_walker(&self) -> FeedWalker<'_> {
         FeedWalker {
             graph: self,
-            scratch: FeedScratch::default(),
+            scratch: FeedScratch {
+                outcomes: vec![UNKNOWN; self.graph.node_count()],
+                ..FeedScratch::default()
+            },
             feeds: Vec::new(),
         }
     }
@@ -68,17 +71,12 @@ impl FrameworkGraph {
         // Every path's end with its share, then merged by node.
         let reached = &mut scratch.reached;
         reached.clear();
-        let outcome_of = |node: NodeIndex| {
-            self.graph
-                .edges(node)
-                .find(|e| e.weight().kind == LinkKind::PartOf && self.graph[e.target()].kind == NodeKind::Outcome)
-                .map(|e| e.target())
-        };
+        let outcomes = &mut scratch.outcomes;
         let kind = self.graph[source].kind;
         if is_result_level(kind) {
             reached.push((source, 1.0));
             if kind == NodeKind::Output
-                && let Some(outcome) = outcome_of(source)
+                && let Some(outcome) = self.outcome_of(source, outcomes)
             {
                 reached.push((outcome, 1.0));
             }
@@ -102,14 +100,43 @@ impl FrameworkGraph {
         for &(_, target, share) in links.iter() {
             reached.push((target, share));
             if self.graph[target].kind == NodeKind::Output
-                && let Some(outcome) = outcome_of(target)
+                && let Some(outcome) = self.outcome_of(target, outcomes)
             {
                 reached.push((outcome, share));
             }
         }
         merge(reached, &mut scratch.order, feeds);
     }
+
+    /// The outcome that `output` is part of, from `known` when it was
+    /// found before (`known` is empty, or holds an entry per node).
+    fn outcome_of(&self, output: NodeIndex, known: &mut [u32]) -> Option<NodeIndex> {
+        let find = || {
+            self.graph
+                .edges(output)
+                .find(|e| e.weight().kind == LinkKind::PartOf && self.graph[e.target()].kind == NodeKind::Outcome)
+                .map(|e| e.target())
+        };
+        let Some(entry) = known.get_mut(output.index()) else {
+            return find();
+        };
+        if *entry == UNKNOWN {
+            let found = find();
+            match found.map(|outcome| u32::try_from(outcome.index())) {
+                None => *entry = NO_OUTCOME,
+                Some(Ok(number)) if number < NO_OUTCOME => *entry = number,
+                // A node number the entry cannot hold: looked for again.
+                Some(_) => return found,
+            }
+        }
+        (*entry != NO_OUTCOME).then(|| NodeIndex::new(*entry as usize))
+    }
 }
+
+/// In [`FeedScratch::outcomes`]: not looked for yet.
+const UNKNOWN: u32 = u32::MAX;
+/// In [`FeedScratch::outcomes`]: an output part of no outcome.
+const NO_OUTCOME: u32 = u32::MAX - 1;
 
 /// Gives the feeds of one element after another
 /// ([`FrameworkGraph::feed_walker`]).
@@ -137,6 +164,11 @@ struct FeedScratch {
     reached: Vec<(NodeIndex, f64)>,
     links: Vec<(EdgeIndex, NodeIndex, f64)>,
     order: Vec<(NodeIndex, usize, f64)>,
+    /// Per node, the outcome it is part of once looked for, as a node
+    /// number ([`UNKNOWN`], [`NO_OUTCOME`]): a walk over a whole set finds
+    /// each output's outcome once, not once per element that feeds it.
+    /// Empty for a walk from one element.
+    outcomes: Vec<u32>,
 }
 
 /// Path ends up to which [`merge`] looks for an earlier end at the same
