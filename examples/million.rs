@@ -15,6 +15,18 @@
 //! the graph, validation (with that graph), with the resident memory after
 //! each.
 //!
+//! `measure` does the whole comparison in one command: it writes the set
+//! if the directory holds no JSON file yet, runs the floor and `ilofw
+//! check` (`target/release/ilofw`, or the binary `ILOFW` names) as child
+//! processes one after the other, and prints the CPU time of each (from
+//! `/proc/self/stat`, Linux only), their ratio, and the check's peak
+//! resident memory when `/usr/bin/time` is there to tell it:
+//!
+//! ```text
+//! cargo build --release --features cli
+//! cargo run --release --features synthetic --example million -- measure target/million
+//! ```
+//!
 //! `docs/performance.md` records the figures.
 
 use std::path::{Path, PathBuf};
@@ -37,7 +49,15 @@ fn main() -> ExitCode {
         },
         ["floor", dir] => floor(Path::new(dir)),
         ["phases", dir] => phases(Path::new(dir)),
-        _ => Err("usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR".to_owned()),
+        ["measure", dir] => measure(Path::new(dir), 1_000_000),
+        ["measure", dir, n] => match n.parse() {
+            Ok(n) => measure(Path::new(dir), n),
+            Err(e) => Err(format!("{n}: {e}")),
+        },
+        _ => Err(
+            "usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR | million measure DIR [ELEMENTS]"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -138,5 +158,82 @@ fn floor(dir: &Path) -> Result<(), String> {
         files.len(),
         clock.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// The CPU time (user and system) of this process's children that have
+/// ended, in seconds, from `/proc/self/stat` (whose times are in hundredths
+/// of a second on Linux).
+fn children_cpu() -> Result<f64, String> {
+    let stat = std::fs::read_to_string("/proc/self/stat").map_err(|e| format!("/proc/self/stat: {e}"))?;
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces: the children's user and system times are the 16th and
+    // 17th fields of the line, the 14th and 15th after the name.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(13), ticks(14)) {
+        (Some(user), Some(system)) => Ok((user + system) / 100.0),
+        _ => Err("/proc/self/stat has no children's times".to_owned()),
+    }
+}
+
+/// Runs `command` to its end, output discarded; the CPU time it took.
+fn cpu_of(mut command: std::process::Command) -> Result<f64, String> {
+    let before = children_cpu()?;
+    let status = command
+        .stdout(std::process::Stdio::null())
+        .status()
+        .map_err(|e| format!("{command:?}: {e}"))?;
+    // `ilofw check` exits with 1 when it finds errors; only a failure to
+    // run is an error here.
+    if status.code().is_none_or(|code| code > 1) {
+        return Err(format!("{command:?} failed: {status}"));
+    }
+    Ok(children_cpu()? - before)
+}
+
+/// Writes the set to `dir` unless it holds JSON files, then measures the
+/// floor and `ilofw check` on them as whole processes.
+fn measure(dir: &Path, n: usize) -> Result<(), String> {
+    if json_files(dir).map_or(true, |files| files.is_empty()) {
+        write(dir, n)?;
+    }
+    let files = json_files(dir)?;
+    let ilofw = std::env::var_os("ILOFW").map_or_else(|| PathBuf::from("target/release/ilofw"), PathBuf::from);
+    if !ilofw.exists() {
+        return Err(format!(
+            "{} is not there: build it first with `cargo build --release --features cli`, or name it in ILOFW",
+            ilofw.display()
+        ));
+    }
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut floor = std::process::Command::new(me);
+    floor.arg("floor").arg(dir);
+    let floor = cpu_of(floor)?;
+    // Through /usr/bin/time when it is there, for the peak memory.
+    let time = Path::new("/usr/bin/time");
+    let peak_file = std::env::temp_dir().join(format!("ilofw-million-peak-{}", std::process::id()));
+    let mut check = if time.exists() {
+        let mut command = std::process::Command::new(time);
+        command.arg("-f").arg("%M").arg("-o").arg(&peak_file).arg(&ilofw);
+        command
+    } else {
+        std::process::Command::new(&ilofw)
+    };
+    check.args(["check", "--format", "json"]).args(&files);
+    let check = cpu_of(check)?;
+    let peak = std::fs::read_to_string(&peak_file)
+        .ok()
+        .and_then(|text| text.trim().lines().last().and_then(|kb| kb.trim().parse::<f64>().ok()));
+    let _ = std::fs::remove_file(&peak_file);
+    println!("{} files in {}", files.len(), dir.display());
+    println!("floor (syntax-only parse)  CPU {floor:>6.2} s");
+    println!("ilofw check                CPU {check:>6.2} s");
+    println!("ratio                          {:>6.2} (target: at most 4)", check / floor);
+    match peak {
+        Some(kb) => println!("ilofw check peak resident  {:>6.0} MiB (target: at most 1024)", kb / 1024.0),
+        None => println!("ilofw check peak resident  not measured (no /usr/bin/time)"),
+    }
     Ok(())
 }
