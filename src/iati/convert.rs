@@ -304,6 +304,12 @@ impl<'o> Importer<'o> {
         Some(programme)
     }
 
+    /// Drops the relations stated so far, for a reader that resolves none
+    /// ([`super::Stream`]): they stay in each activity's `related`.
+    pub(super) fn forget_relations(&mut self) {
+        self.relations.clear();
+    }
+
     /// The activity's identifier, or a finding when it cannot be one.
     fn identifier(&mut self, activity: Node<'_>) -> Option<ProgrammeId> {
         let Some(node) = activity.child("iati-identifier") else {

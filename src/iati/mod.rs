@@ -336,6 +336,8 @@ impl<R: BufRead> Iterator for Stream<'_, R> {
         match self.reader.next_activity() {
             Ok(Some(activity)) => {
                 let programme = self.importer.add(activity);
+                // A stream resolves no relation: none is kept for later.
+                self.importer.forget_relations();
                 let findings = std::mem::take(&mut self.importer.findings.out);
                 Some(Ok(Streamed { programme, findings }))
             }
