@@ -1,10 +1,10 @@
 //! Framework files of shapes that a careless or hostile writer, or an
 //! importer, produces: long chains, cycles, one outcome with thousands of
-//! outputs, thousands of programmes on one output, one id written
-//! thousands of times, one programme with a very long list. Each is TOML
-//! text, as a user's file is read, so that the benchmarks and tests that
-//! use them measure reading, recording places, the graph, validation and
-//! the report together.
+//! outputs, thousands of programmes on one output, one programme on
+//! thousands of outputs, one id written thousands of times, one programme
+//! with a very long list. Each is TOML text, as a user's file is read, so
+//! that the benchmarks and tests that use them measure reading, recording
+//! places, the graph, validation and the report together.
 //!
 //! ```
 //! use ilo_frameworks::format::SourceMap;
@@ -37,6 +37,10 @@ pub enum Shape {
     Duplicates,
     /// One programme with `n` partners.
     LongList,
+    /// One programme that contributes to `n` outputs, under as few
+    /// outcomes as their codes allow: an activity a crosswalk maps to
+    /// every element of a framework.
+    OneToMany,
     /// `n` programmes, each naming an SDG target with an upper-case letter
     /// (`8.B`), which the format rule `sdg-code-case` reports.
     UpperCaseSdg,
@@ -44,13 +48,14 @@ pub enum Shape {
 
 impl Shape {
     /// Every shape.
-    pub const ALL: [Shape; 7] = [
+    pub const ALL: [Shape; 8] = [
         Shape::Chain,
         Shape::Cycle,
         Shape::WideOutcome,
         Shape::ManyToOne,
         Shape::Duplicates,
         Shape::LongList,
+        Shape::OneToMany,
         Shape::UpperCaseSdg,
     ];
 
@@ -63,6 +68,7 @@ impl Shape {
             Shape::ManyToOne => "many-to-one",
             Shape::Duplicates => "duplicates",
             Shape::LongList => "long-list",
+            Shape::OneToMany => "one-to-many",
             Shape::UpperCaseSdg => "upper-case-sdg",
         }
     }
@@ -78,7 +84,7 @@ const OUTPUTS_PER_OUTCOME: usize = u16::MAX as usize;
 /// outputs or list items), in TOML.
 pub fn toml(shape: Shape, n: usize) -> String {
     let mut out = String::with_capacity(n * 80 + 200);
-    let kind = if shape == Shape::WideOutcome || shape == Shape::ManyToOne {
+    let kind = if matches!(shape, Shape::WideOutcome | Shape::ManyToOne | Shape::OneToMany) {
         "other"
     } else {
         "programme-set"
@@ -147,6 +153,25 @@ pub fn toml(shape: Shape, n: usize) -> String {
                 let _ = writeln!(out, "  \"Partner {i}\",");
             }
             out.push_str("]\n");
+        }
+        Shape::OneToMany => {
+            let mut targets = String::with_capacity(n * 16);
+            for i in 0..n {
+                let (outcome, number) = (i / OUTPUTS_PER_OUTCOME + 1, i % OUTPUTS_PER_OUTCOME + 1);
+                if number == 1 {
+                    let _ = writeln!(
+                        out,
+                        "\n[[outcomes]]\ncode = \"{outcome}\"\ntitle = \"Outcome {outcome}\""
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    "\n[[outcomes.outputs]]\ncode = \"{outcome}.{number}\"\ntitle = \"Output {outcome}.{number}\""
+                );
+                let _ = writeln!(targets, "  \"{ID}:{outcome}.{number}\",");
+            }
+            programme(&mut out, "P");
+            let _ = writeln!(out, "contributes_to = [\n{targets}]");
         }
         Shape::UpperCaseSdg => {
             for i in 0..n {

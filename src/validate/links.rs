@@ -249,6 +249,10 @@ fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<
     }
 }
 
+/// Links up to which [`redundant`] searches an element's list for a node;
+/// above it, it looks nodes up in a map made for the element.
+const SEARCHED: usize = 16;
+
 /// One element's redundant links. Its targets are compared as graph nodes;
 /// its reference is built only when others state links from it or when
 /// there is a finding.
@@ -277,11 +281,27 @@ fn redundant<'g>(
     };
     nodes.clear();
     nodes.extend((0..own.len() + elsewhere.len()).map(|i| cx.graph.node(target(i)).ok()));
+    // Where each node first stands: searched in a short list, looked up in
+    // a long one, so that an element with thousands of links costs a
+    // look-up per link, not a search of all of them.
+    let first: Option<HashMap<crate::graph::Node<'g>, usize>> = (nodes.len() > SEARCHED).then(|| {
+        let mut first = HashMap::with_capacity(nodes.len());
+        for (i, node) in nodes.iter().enumerate() {
+            if let Some(node) = node {
+                first.entry(*node).or_insert(i);
+            }
+        }
+        first
+    });
     for (j, node) in nodes.iter().enumerate() {
         let Some(outcome) = node.filter(|n| n.kind() == NodeKind::Output).and_then(|n| n.part_of()) else {
             continue;
         };
-        let Some(k) = nodes.iter().position(|n| *n == Some(outcome)) else {
+        let found = match &first {
+            Some(first) => first.get(&outcome).copied(),
+            None => nodes.iter().position(|n| *n == Some(outcome)),
+        };
+        let Some(k) = found else {
             continue;
         };
         let owner = reference.clone().unwrap_or_else(owner);

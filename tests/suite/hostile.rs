@@ -163,3 +163,42 @@ fn a_place_past_the_end_of_its_file_shows_the_end() {
     assert_eq!(lines.text, "name = \"P\"\n");
     assert_eq!((lines.line, lines.column), (8, 1));
 }
+
+#[test]
+fn one_programme_on_thousands_of_outputs_is_checked_link_by_link() {
+    use ilo_frameworks::validate::{self, Config, Rule};
+    // Past a few links, the outputs and outcomes an element links to are
+    // looked up in a map made for it rather than searched: the findings
+    // are the same. The programme links to every output of outcome 1 and
+    // to outcome 1 itself: each of those outputs makes one finding.
+    let n = 2_000;
+    let text = shapes::toml(Shape::OneToMany, n).replace(
+        "contributes_to = [\n",
+        &format!("contributes_to = [\n  \"{}:1\",\n", shapes::ID),
+    );
+    let framework = Framework::from_toml_str(&text, "mine.toml").unwrap();
+    assert_eq!(framework.programmes[0].contributes_to.len(), n + 1);
+    let mut set = FrameworkSet::new();
+    set.insert(framework).unwrap();
+    let report = validate::validate(&set, &Config::default()).unwrap();
+    let redundant: Vec<_> = report
+        .iter()
+        .filter(|d| d.rule == Rule::RedundantOutcomeLink)
+        .collect();
+    assert_eq!(redundant.len(), n, "one finding per output of outcome 1");
+    let last = format!("{}:1.{n}", shapes::ID);
+    assert!(
+        redundant
+            .iter()
+            .any(|d| d.message == format!("shape:P contributes to {last} and to its outcome shape:1")),
+        "{:?}",
+        redundant.last().map(|d| &d.message)
+    );
+    // Without the link to the outcome, none.
+    let plain = shapes::toml(Shape::OneToMany, n);
+    let mut set = FrameworkSet::new();
+    set.insert(Framework::from_toml_str(&plain, "mine.toml").unwrap())
+        .unwrap();
+    let report = validate::validate(&set, &Config::default()).unwrap();
+    assert!(!report.iter().any(|d| d.rule == Rule::RedundantOutcomeLink));
+}
