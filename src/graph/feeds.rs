@@ -33,6 +33,45 @@ impl FrameworkGraph {
         self.index.get_ref(reference)
     }
 
+    /// Whether the element `reference` contributes, by the graph's edges,
+    /// both to an output and to what that output is part of; `None` when
+    /// it has no node. `targets` is a buffer kept from call to call. Linear
+    /// in the element's edges: past a few, its targets are sorted and
+    /// searched by halves.
+    pub(crate) fn serves_output_and_its_whole(&self, reference: &Ref, targets: &mut Vec<NodeIndex>) -> Option<bool> {
+        let node = self.index.get_ref(reference)?;
+        targets.clear();
+        targets.extend(
+            self.graph
+                .edges(node)
+                .filter(|e| e.weight().kind == LinkKind::ContributesTo)
+                .map(|e| e.target()),
+        );
+        if targets.len() < 2 {
+            return Some(false);
+        }
+        let long = targets.len() > MERGE_BY_SEARCH;
+        if long {
+            targets.sort_unstable();
+        }
+        let targets = &*targets;
+        let among = |node: NodeIndex| {
+            if long {
+                targets.binary_search(&node).is_ok()
+            } else {
+                targets.contains(&node)
+            }
+        };
+        Some(targets.iter().any(|&target| {
+            self.graph[target].kind == NodeKind::Output
+                && self
+                    .graph
+                    .edges(target)
+                    .find(|e| e.weight().kind == LinkKind::PartOf)
+                    .is_some_and(|e| among(e.target()))
+        }))
+    }
+
     /// The key of a node found by [`FrameworkGraph::index_of`] or a walk.
     pub(crate) fn key_at(&self, node: NodeIndex) -> &NodeKey {
         &self.graph[node].key

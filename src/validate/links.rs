@@ -24,6 +24,13 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     // A cited standard outside the catalogue is a node of its own: there
     // are more standard nodes than catalogue entries.
     let standards_failed = cx.graph.nodes_of_kind(NodeKind::Standard).count() > cx.standards.len();
+    // Whether each element has a node of its own, whose edges are all the
+    // links that resolve from it.
+    let unique = !cx
+        .graph
+        .issues()
+        .iter()
+        .any(|issue| matches!(issue, GraphIssue::DuplicateNode(_)));
     for f in cx.set {
         if sdg_failed {
             sdg_codes(cx, f, sink);
@@ -32,7 +39,7 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             standards(cx, f, sink);
         }
         programmes_without_links(cx, f, sink);
-        redundant_outcome_links(cx, f, &stated, sink);
+        redundant_outcome_links(cx, f, &stated, unique, sink);
     }
     malformed_links(cx, sink);
     cycles(cx, sink);
@@ -220,9 +227,23 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
 
 /// Links of one element to an output and to that output's outcome: in its
 /// own `contributes_to`, or stated by any framework of the set.
-fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<'_>, sink: &mut Sink<'_>) {
-    // The targets' nodes, in a list reused from element to element.
-    let mut nodes = Vec::new();
+///
+/// With `unique` nodes, the graph's edges from the element tell at once
+/// whether it has such links; its links are looked at one by one only
+/// when it has.
+fn redundant_outcome_links(
+    cx: &Context<'_>,
+    f: &Framework,
+    stated: &StatedFrom<'_>,
+    unique: bool,
+    sink: &mut Sink<'_>,
+) {
+    // The targets' nodes, in lists reused from element to element.
+    let mut scratch = Scratch {
+        unique,
+        nodes: Vec::new(),
+        targets: Vec::new(),
+    };
     for p in &f.programmes {
         let others = cx.has_stated_links(&f.id, p.id.as_str());
         redundant(
@@ -232,7 +253,7 @@ fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<
             &|| element_ref(f, &p.id),
             &p.contributes_to,
             others,
-            &mut nodes,
+            &mut scratch,
         );
     }
     for d in &f.deliverables {
@@ -244,9 +265,19 @@ fn redundant_outcome_links(cx: &Context<'_>, f: &Framework, stated: &StatedFrom<
             &|| element_ref(f, &d.code),
             &d.contributes_to,
             others,
-            &mut nodes,
+            &mut scratch,
         );
     }
+}
+
+/// What [`redundant`] keeps from one element to the next.
+struct Scratch<'g> {
+    /// Whether every element has a node of its own.
+    unique: bool,
+    /// The nodes of an element's link targets, in order.
+    nodes: Vec<Option<crate::graph::Node<'g>>>,
+    /// The nodes its edges lead to.
+    targets: Vec<petgraph::graph::NodeIndex>,
 }
 
 /// Links up to which [`redundant`] searches an element's list for a node;
@@ -263,7 +294,7 @@ fn redundant<'g>(
     owner: &dyn Fn() -> Ref,
     own: &[Link],
     others: bool,
-    nodes: &mut Vec<Option<crate::graph::Node<'g>>>,
+    scratch: &mut Scratch<'g>,
 ) {
     let reference = others.then(owner);
     let elsewhere = reference
@@ -274,6 +305,15 @@ fn redundant<'g>(
     if own.len() + elsewhere.len() < 2 {
         return;
     }
+    // One look-up of the element, not one per link, for the elements with
+    // no such link: nearly all.
+    if scratch.unique {
+        let element = reference.clone().unwrap_or_else(owner);
+        if cx.graph.serves_output_and_its_whole(&element, &mut scratch.targets) == Some(false) {
+            return;
+        }
+    }
+    let nodes = &mut scratch.nodes;
     // The element's own links first, then those stated elsewhere.
     let target = |i: usize| match i.checked_sub(own.len()) {
         None => own[i].target(),
