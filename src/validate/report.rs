@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use foldhash::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Diagnostic, Rule, Severity};
@@ -33,6 +35,10 @@ pub struct Report {
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
+/// Findings with one place, code and message up to which a repeat is
+/// searched for among them; past it, looked up in a set.
+const LONG_RUN: usize = 16;
+
 impl Report {
     /// A report of `diagnostics`, put in order, each listed once.
     pub fn new(diagnostics: impl IntoIterator<Item = Diagnostic>) -> Report {
@@ -54,13 +60,26 @@ impl Report {
         self.diagnostics.sort_by(order);
         // Equal findings compare equal, so each repeat sits in the run of
         // findings with its place, code and message, usually of one.
+        // A long run (findings of a file with no places, all at its start)
+        // is checked against a set of what it kept, not searched.
         let mut kept: Vec<Diagnostic> = Vec::with_capacity(self.diagnostics.len());
         let mut run_start = 0;
+        let mut seen: HashSet<Diagnostic> = HashSet::default();
         for d in self.diagnostics.drain(..) {
             if kept.last().is_none_or(|last| order(last, &d) != Ordering::Equal) {
                 run_start = kept.len();
+                seen.clear();
             }
-            if !kept[run_start..].contains(&d) {
+            let run = &kept[run_start..];
+            let repeat = if run.len() < LONG_RUN {
+                run.contains(&d)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(run.iter().cloned());
+                }
+                !seen.insert(d.clone())
+            };
+            if !repeat {
                 kept.push(d);
             }
         }
