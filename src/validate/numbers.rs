@@ -136,13 +136,13 @@ fn claims(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
             })
             .collect();
         if disagree {
-            let mut distinct: Vec<String> = Vec::new();
-            for value in &values {
-                let text = value.to_string();
-                if !distinct.contains(&text) {
-                    distinct.push(text);
-                }
-            }
+            // Each value once, in the order first given.
+            let mut seen = foldhash::HashSet::default();
+            let distinct: Vec<String> = values
+                .iter()
+                .map(|value| value.to_string())
+                .filter(|text| seen.insert(text.clone()))
+                .collect();
             if let Some(d) = sink.report(
                 Rule::ConflictingClaims,
                 Location::Claim(f.id.clone(), first),
@@ -188,15 +188,24 @@ fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
             return;
         }
         let reference = owner();
-        let mut totals: Vec<(&str, f64)> = Vec::new();
-        for link in links {
-            add_share(&mut totals, link.target(), link.share());
-        }
+        // Every share with the framework its link leads to, grouped by a
+        // stable sort (not searched per link), each framework's added in
+        // the order of the links.
+        let mut shares: Vec<(&str, f64)> = links
+            .iter()
+            .filter_map(|link| link.share().map(|share| (link.target().namespace(), share.value())))
+            .collect();
         let stated = cx.stated_from.get(&reference).into_iter().flatten();
         for (_, _, l) in stated.filter(|(_, _, l)| l.kind == LinkKind::ContributesTo) {
-            add_share(&mut totals, &l.to, l.share);
+            if let Some(share) = l.share {
+                shares.push((l.to.namespace(), share.value()));
+            }
         }
-        totals.sort_by(|a, b| a.0.cmp(b.0));
+        shares.sort_by(|a, b| a.0.cmp(b.0));
+        let totals = shares.chunk_by(|a, b| a.0 == b.0).map(|group| {
+            let total = group.iter().skip(1).fold(group[0].1, |total, (_, share)| total + share);
+            (group[0].0, total)
+        });
         for (namespace, total) in totals {
             if total > 1.0 + 1e-9 {
                 sink.report(
@@ -218,16 +227,6 @@ fn shares(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
             d.code.written().as_str(),
             &d.contributes_to,
         );
-    }
-}
-
-/// Adds `share` to the total of the framework `to` is in.
-fn add_share<'a>(totals: &mut Vec<(&'a str, f64)>, to: &'a Ref, share: Option<Share>) {
-    let Some(share) = share else { return };
-    let namespace = to.namespace();
-    match totals.iter_mut().find(|(n, _)| *n == namespace) {
-        Some((_, total)) => *total += share.value(),
-        None => totals.push((namespace, share.value())),
     }
 }
 
