@@ -8,7 +8,7 @@ use crate::graph::{GraphIssue, NodeKind};
 use crate::sdg::SdgEntry;
 use foldhash::{HashMap, HashMapExt as _};
 
-use crate::{Element, Framework, Link, LinkKind, Ref, SdgCode, StandardRef};
+use crate::{Element, Framework, FrameworkId, Link, LinkKind, Ref, SdgCode, StandardRef, StatedLink};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let stated = stated_contributions(cx);
@@ -385,6 +385,9 @@ fn stated_contributions<'a>(cx: &Context<'a>) -> StatedFrom<'a> {
 /// on the graph's edges: every link that resolved, with the kinds of both
 /// ends at hand. The place of a finding is looked up only for findings.
 fn malformed_links(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    // Where the links of an element with long lists are written, found
+    // once for it.
+    let mut written = HashMap::new();
     for edge in cx.graph.edges() {
         let (from, to, kind) = (edge.from(), edge.to(), edge.kind());
         let self_link = from == to;
@@ -394,7 +397,7 @@ fn malformed_links(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let (Some(source), Some(target)) = (from.key().reference(), to.key().reference()) else {
             continue;
         };
-        let location = link_location(cx, source, kind, target);
+        let location = link_location(cx, source, kind, target, &mut written);
         if self_link {
             sink.report(
                 Rule::SelfLink,
@@ -421,31 +424,69 @@ fn malformed_links(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 /// Where the link of `kind` from `from` to `to` is written: in the element's
 /// own `contributes_to` or `succeeds`, or as a link a framework states.
-fn link_location(cx: &Context<'_>, from: &Ref, kind: LinkKind, to: &Ref) -> Location {
-    let own = match (cx.element(from), kind) {
-        (Some(Element::Programme(p)), LinkKind::ContributesTo) => {
-            p.contributes_to.iter().position(|l| l.target() == to)
-        }
-        (Some(Element::Deliverable(d)), LinkKind::ContributesTo) => {
-            d.contributes_to.iter().position(|l| l.target() == to)
-        }
+/// An element's lists are searched when short; when long, they are read
+/// once into `written`, so that an element with thousands of misplaced
+/// links costs a look-up per link.
+fn link_location<'a>(
+    cx: &Context<'a>,
+    from: &'a Ref,
+    kind: LinkKind,
+    to: &Ref,
+    written: &mut HashMap<&'a Ref, Written<'a>>,
+) -> Location {
+    let element = cx.element(from);
+    let own: &[Link] = match (element, kind) {
+        (Some(Element::Programme(p)), LinkKind::ContributesTo) => &p.contributes_to,
+        (Some(Element::Deliverable(d)), LinkKind::ContributesTo) => &d.contributes_to,
         (Some(Element::Programme(p)), LinkKind::Succeeds) if p.succeeds.as_deref() == Some(to) => {
             return Location::Field(from.clone(), "succeeds".to_owned());
         }
-        _ => None,
+        _ => &[],
     };
-    if let Some(i) = own {
+    let stated = cx.stated_from.get(from).map(Vec::as_slice).unwrap_or_default();
+    let (own_at, stated_at) = if own.len().max(stated.len()) <= SEARCHED {
+        (
+            own.iter().position(|l| l.target() == to),
+            stated
+                .iter()
+                .find(|(_, _, link)| link.kind == kind && &link.to == to)
+                .map(|&(framework, i, _)| (framework, i)),
+        )
+    } else {
+        let places = written.entry(from).or_insert_with(|| Written::of(own, stated));
+        (places.own.get(to).copied(), places.stated.get(&(kind, to)).copied())
+    };
+    if let Some(i) = own_at {
         return Location::Item(from.clone(), "contributes_to".to_owned(), i);
     }
-    cx.stated_from
-        .get(from)
-        .into_iter()
-        .flatten()
-        .find(|(_, _, link)| link.kind == kind && &link.to == to)
-        .map_or_else(
-            || Location::Element(from.clone()),
-            |(framework, i, _)| Location::Link((*framework).clone(), *i),
-        )
+    stated_at.map_or_else(
+        || Location::Element(from.clone()),
+        |(framework, i)| Location::Link(framework.clone(), i),
+    )
+}
+
+/// Where each link of one element is first written, by where it leads.
+struct Written<'a> {
+    /// In its own `contributes_to`.
+    own: HashMap<&'a Ref, usize>,
+    /// In a framework's `links`, by kind.
+    stated: HashMap<(LinkKind, &'a Ref), (&'a FrameworkId, usize)>,
+}
+
+impl<'a> Written<'a> {
+    fn of(own: &'a [Link], stated: &[(&'a FrameworkId, usize, &'a StatedLink)]) -> Self {
+        let mut written = Written {
+            own: HashMap::with_capacity(own.len()),
+            stated: HashMap::with_capacity(stated.len()),
+        };
+        for (i, link) in own.iter().enumerate() {
+            written.own.entry(link.target()).or_insert(i);
+        }
+        for &(framework, i, link) in stated {
+            written.stated.entry((link.kind, &link.to)).or_insert((framework, i));
+        }
+        written
+    }
 }
 
 /// Whether a link of `kind` may join a node of kind `from` to one of kind `to`.
