@@ -359,6 +359,9 @@ fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sin
             );
         }
     }
+    // The span of each indicator with many periods, worked out once however
+    // many actuals a report gives it (by the indicator's address).
+    let mut spans: HashMap<usize, Option<crate::Period>> = HashMap::default();
     for (i, o) in report.indicators.iter().enumerate() {
         let list = match elements.get(&o.element) {
             Some(Element::Outcome(x)) => &x.indicators,
@@ -383,7 +386,14 @@ fn observations(report: &ProgressReport, elements: &Elements<'_>, sink: &mut Sin
         let whose = || whose(indicator, o.indicator as usize, &o.element);
         let at = || (subjects(&o.element), item("indicators", i));
         value_fits(indicator.measure, "the actual", &o.value, &whose, &at, sink);
-        if let Some(span) = indicator.span().filter(|s| !s.is_reversed())
+        let span = if indicator.periods.len() <= 16 {
+            indicator.span()
+        } else {
+            *spans
+                .entry(std::ptr::from_ref(indicator) as usize)
+                .or_insert_with(|| indicator.span())
+        };
+        if let Some(span) = span.filter(|s| !s.is_reversed())
             && !o.period.is_reversed()
             && !span.encloses(o.period)
         {
