@@ -33,12 +33,45 @@ impl FrameworkGraph {
         self.index.get_ref(reference)
     }
 
+    /// What `node` is part of, as [`Node::part_of`](super::Node::part_of)
+    /// finds it, from `known` when found before: `known` holds an entry
+    /// per node once filled (it is sized on first use), so that thousands
+    /// of elements linked to one output find its whole once.
+    pub(crate) fn whole_of(&self, node: NodeIndex, known: &mut Vec<u32>) -> Option<NodeIndex> {
+        let find = || {
+            self.graph
+                .edges(node)
+                .find(|e| e.weight().kind == LinkKind::PartOf)
+                .map(|e| e.target())
+        };
+        if known.is_empty() {
+            known.resize(self.graph.node_count(), UNKNOWN);
+        }
+        let Some(entry) = known.get_mut(node.index()) else {
+            return find();
+        };
+        if *entry == UNKNOWN {
+            let found = find();
+            match found.map(|whole| u32::try_from(whole.index())) {
+                None => *entry = NO_OUTCOME,
+                Some(Ok(number)) if number < NO_OUTCOME => *entry = number,
+                Some(_) => return found,
+            }
+        }
+        (*entry != NO_OUTCOME).then(|| NodeIndex::new(*entry as usize))
+    }
+
     /// Whether the element `reference` contributes, by the graph's edges,
     /// both to an output and to what that output is part of; `None` when
-    /// it has no node. `targets` is a buffer kept from call to call. Linear
-    /// in the element's edges: past a few, its targets are sorted and
-    /// searched by halves.
-    pub(crate) fn serves_output_and_its_whole(&self, reference: &Ref, targets: &mut Vec<NodeIndex>) -> Option<bool> {
+    /// it has no node. `targets` is a buffer kept from call to call, and
+    /// `wholes` is [`FrameworkGraph::whole_of`]'s. Linear in the element's
+    /// edges: past a few, its targets are sorted and searched by halves.
+    pub(crate) fn serves_output_and_its_whole(
+        &self,
+        reference: &Ref,
+        targets: &mut Vec<NodeIndex>,
+        wholes: &mut Vec<u32>,
+    ) -> Option<bool> {
         let node = self.index.get_ref(reference)?;
         targets.clear();
         targets.extend(
@@ -63,31 +96,13 @@ impl FrameworkGraph {
             }
         };
         Some(targets.iter().any(|&target| {
-            self.graph[target].kind == NodeKind::Output
-                && self
-                    .graph
-                    .edges(target)
-                    .find(|e| e.weight().kind == LinkKind::PartOf)
-                    .is_some_and(|e| among(e.target()))
+            self.graph[target].kind == NodeKind::Output && self.whole_of(target, wholes).is_some_and(among)
         }))
     }
 
     /// The key of a node found by [`FrameworkGraph::index_of`] or a walk.
     pub(crate) fn key_at(&self, node: NodeIndex) -> &NodeKey {
         &self.graph[node].key
-    }
-
-    /// The outputs and outcomes the results of `source` feed, in the order
-    /// first reached: the element itself when it is an output or outcome;
-    /// each output or outcome it contributes to, with the link's share;
-    /// and the outcome each of those outputs is part of, with the same
-    /// share. Longer chains are not followed, so the walk is bounded by the
-    /// element's own links: a roll-up over a whole set is linear in the
-    /// set.
-    pub(crate) fn feeds(&self, source: NodeIndex) -> Vec<Feed> {
-        let mut feeds = Vec::new();
-        self.feeds_into(source, &mut FeedScratch::default(), &mut feeds);
-        feeds
     }
 
     /// A walker that gives the feeds of one element after another, with
@@ -104,7 +119,7 @@ impl FrameworkGraph {
         }
     }
 
-    /// [`FrameworkGraph::feeds`] into `feeds` (cleared first).
+    /// [`FeedWalker::feeds`] into `feeds` (cleared first).
     fn feeds_into(&self, source: NodeIndex, scratch: &mut FeedScratch, feeds: &mut Vec<Feed>) {
         feeds.clear();
         // Every path's end with its share, then merged by node.
@@ -172,9 +187,10 @@ impl FrameworkGraph {
     }
 }
 
-/// In [`FeedScratch::outcomes`]: not looked for yet.
+/// In [`FeedScratch::outcomes`] and [`FrameworkGraph::whole_of`]'s list:
+/// not looked for yet.
 const UNKNOWN: u32 = u32::MAX;
-/// In [`FeedScratch::outcomes`]: an output part of no outcome.
+/// In the same: part of nothing.
 const NO_OUTCOME: u32 = u32::MAX - 1;
 
 /// Gives the feeds of one element after another
@@ -186,8 +202,13 @@ pub(crate) struct FeedWalker<'g> {
 }
 
 impl FeedWalker<'_> {
-    /// The feeds of `source`, as [`FrameworkGraph::feeds`] gives them;
-    /// none when there is no node.
+    /// The outputs and outcomes the results of `source` feed, in the order
+    /// first reached: the element itself when it is an output or outcome;
+    /// each output or outcome it contributes to, with the link's share;
+    /// and the outcome each of those outputs is part of, with the same
+    /// share. Longer chains are not followed, so the walk is bounded by the
+    /// element's own links: a roll-up over a whole set is linear in the
+    /// set. None when there is no node.
     pub(crate) fn feeds(&mut self, source: Option<NodeIndex>) -> &[Feed] {
         match source {
             Some(node) => self.graph.feeds_into(node, &mut self.scratch, &mut self.feeds),
@@ -206,7 +227,6 @@ struct FeedScratch {
     /// Per node, the outcome it is part of once looked for, as a node
     /// number ([`UNKNOWN`], [`NO_OUTCOME`]): a walk over a whole set finds
     /// each output's outcome once, not once per element that feeds it.
-    /// Empty for a walk from one element.
     outcomes: Vec<u32>,
 }
 

@@ -247,6 +247,12 @@ impl<'g> Node<'g> {
             .map(|e| self.graph.view(e.target()))
     }
 
+    /// [`Node::part_of`], from `known` when found before (see
+    /// [`FrameworkGraph::whole_of`]).
+    pub(crate) fn part_of_known(&self, known: &mut Vec<u32>) -> Option<Node<'g>> {
+        self.graph.whole_of(self.index, known).map(|index| self.graph.view(index))
+    }
+
     /// The edges that leave this node, in the order they were added.
     pub fn outgoing(&self) -> impl Iterator<Item = Edge<'g>> + 'g {
         let graph = self.graph;

@@ -31,6 +31,14 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         .issues()
         .iter()
         .any(|issue| matches!(issue, GraphIssue::DuplicateNode(_)));
+    // Lists kept from element to element, and the whole of each output
+    // once found.
+    let mut scratch = Scratch {
+        unique,
+        nodes: Vec::new(),
+        targets: Vec::new(),
+        wholes: Vec::new(),
+    };
     for f in cx.set {
         if sdg_failed {
             sdg_codes(cx, f, sink);
@@ -39,7 +47,7 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             standards(cx, f, sink);
         }
         programmes_without_links(cx, f, sink);
-        redundant_outcome_links(cx, f, &stated, unique, sink);
+        redundant_outcome_links(cx, f, &stated, &mut scratch, sink);
     }
     malformed_links(cx, sink);
     cycles(cx, sink);
@@ -231,19 +239,13 @@ fn programmes_without_links(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>
 /// With `unique` nodes, the graph's edges from the element tell at once
 /// whether it has such links; its links are looked at one by one only
 /// when it has.
-fn redundant_outcome_links(
-    cx: &Context<'_>,
+fn redundant_outcome_links<'g>(
+    cx: &Context<'g>,
     f: &Framework,
     stated: &StatedFrom<'_>,
-    unique: bool,
+    scratch: &mut Scratch<'g>,
     sink: &mut Sink<'_>,
 ) {
-    // The targets' nodes, in lists reused from element to element.
-    let mut scratch = Scratch {
-        unique,
-        nodes: Vec::new(),
-        targets: Vec::new(),
-    };
     for p in &f.programmes {
         let others = cx.has_stated_links(&f.id, p.id.as_str());
         redundant(
@@ -253,7 +255,7 @@ fn redundant_outcome_links(
             &|| element_ref(f, &p.id),
             &p.contributes_to,
             others,
-            &mut scratch,
+            scratch,
         );
     }
     for d in &f.deliverables {
@@ -265,7 +267,7 @@ fn redundant_outcome_links(
             &|| element_ref(f, &d.code),
             &d.contributes_to,
             others,
-            &mut scratch,
+            scratch,
         );
     }
 }
@@ -278,6 +280,9 @@ struct Scratch<'g> {
     nodes: Vec<Option<crate::graph::Node<'g>>>,
     /// The nodes its edges lead to.
     targets: Vec<petgraph::graph::NodeIndex>,
+    /// What each output is part of, once found
+    /// ([`crate::graph::FrameworkGraph::whole_of`]).
+    wholes: Vec<u32>,
 }
 
 /// Links up to which [`redundant`] searches an element's list for a node;
@@ -309,7 +314,11 @@ fn redundant<'g>(
     // no such link: nearly all.
     if scratch.unique {
         let element = reference.clone().unwrap_or_else(owner);
-        if cx.graph.serves_output_and_its_whole(&element, &mut scratch.targets) == Some(false) {
+        if cx
+            .graph
+            .serves_output_and_its_whole(&element, &mut scratch.targets, &mut scratch.wholes)
+            == Some(false)
+        {
             return;
         }
     }
@@ -334,7 +343,10 @@ fn redundant<'g>(
         first
     });
     for (j, node) in nodes.iter().enumerate() {
-        let Some(outcome) = node.filter(|n| n.kind() == NodeKind::Output).and_then(|n| n.part_of()) else {
+        let Some(outcome) = node
+            .filter(|n| n.kind() == NodeKind::Output)
+            .and_then(|n| n.part_of_known(&mut scratch.wholes))
+        else {
             continue;
         };
         let found = match &first {

@@ -182,6 +182,8 @@ fn target_side(indicator: &Indicator, number: usize, at: At<'_>, sink: &mut Sink
 /// more than once. Paths whose shares divide the element's effort (0.5 and
 /// 0.5) are not a double count.
 fn double_counts(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    // One walker for the whole set: each output's outcome is found once.
+    let mut walker = cx.graph.feed_walker();
     for f in cx.set {
         for p in f.programmes.iter().filter(|p| !p.indicators.is_empty()) {
             let reference = Ref::element(f.id.clone(), crate::ElementCode::from(&p.id));
@@ -189,7 +191,7 @@ fn double_counts(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 continue;
             };
             let doubled = |feed: &crate::graph::Feed| feed.paths > 1 && feed.shares > 1.0 + 1e-9;
-            for feed in cx.graph.feeds(node).into_iter().filter(doubled) {
+            for feed in walker.feeds(Some(node)).iter().filter(|feed| doubled(feed)) {
                 let Some(reached) = cx.graph.key_at(feed.node).reference() else {
                     continue;
                 };
