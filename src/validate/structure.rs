@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use super::{Context, Rule, Sink};
 use crate::format::{Location, is_unprintable};
 use crate::graph::GraphIssue;
-use crate::{ElementCode, Framework, FrameworkKind, Link, OutcomeKind, Provenance, Ref};
+use crate::{ElementCode, Framework, FrameworkKind, FrameworkSet, Link, OutcomeKind, Provenance, Ref};
 
 pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for framework in cx.set {
@@ -555,6 +555,7 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
 /// successions, stated links and claim subjects. (SDG codes and standards
 /// are the links family's.)
 fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut suggestions = Suggestions::for_set(cx.set);
     // The graph has tried every contribution, succession and stated link;
     // those that failed are its issues. Without duplicate elements (whose
     // links the graph leaves out) a link exists unless it is among them.
@@ -622,7 +623,7 @@ fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
         for (location, from, to) in missing {
             let help = match to.framework().and_then(|id| cx.set.get(id)) {
-                Some(target) => match closest(target, &to.code()) {
+                Some(target) => match suggestions.closest(target, &to.code()) {
                     Some(near) => format!("{} has no element {}; did you mean {near}?", target.id, to.code()),
                     None => format!("{} has no element {}; check the code", target.id, to.code()),
                 },
@@ -642,23 +643,102 @@ fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
     }
 }
 
+/// The suggestions made for codes that name no element: each code looked
+/// for once, and the search of a framework's codes given up once the
+/// searches have compared as many codes as the set has elements, eight
+/// times over: help for a file of thousands of wrong codes then costs time
+/// in proportion to the set, and those past the budget are told to check
+/// their code.
+struct Suggestions<'s> {
+    found: HashMap<(&'s str, String), Option<String>>,
+    /// How many more codes may be compared.
+    budget: usize,
+}
+
+impl<'s> Suggestions<'s> {
+    fn for_set(set: &'s FrameworkSet) -> Self {
+        let elements: usize = set.iter().map(element_count).sum();
+        Suggestions {
+            found: HashMap::new(),
+            budget: elements.saturating_mul(8).saturating_add(100_000),
+        }
+    }
+
+    /// The element code of `framework` nearest to `code` (fewest edits), if
+    /// any is near.
+    fn closest(&mut self, framework: &'s Framework, code: &str) -> Option<String> {
+        if let Some(found) = self.found.get(&(framework.id.as_str(), code.to_owned())) {
+            return found.clone();
+        }
+        let count = element_count(framework);
+        let found = match self.budget.checked_sub(count) {
+            Some(left) => {
+                self.budget = left;
+                closest(framework, code)
+            }
+            None => None,
+        };
+        self.found.insert((framework.id.as_str(), code.to_owned()), found.clone());
+        found
+    }
+}
+
+/// How many elements [`elements`] lists for `f`.
+fn element_count(f: &Framework) -> usize {
+    f.outcomes.iter().map(|o| 1 + o.outputs.len()).sum::<usize>() + f.programmes.len() + f.deliverables.len()
+}
+
 /// The element code of `framework` nearest to `code` (fewest edits), if any
 /// is near.
-pub(crate) fn closest(framework: &Framework, code: &str) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
+fn closest(framework: &Framework, code: &str) -> Option<String> {
+    let mut best: Option<(usize, ElementCode)> = None;
     for entry in elements(framework) {
-        let candidate = entry.code.element_code().to_string();
-        let distance = crate::graph::edit_distance(code, &candidate);
-        if distance <= 2 && best.as_ref().is_none_or(|(d, c)| (distance, &candidate) < (*d, c)) {
+        let candidate = entry.code.element_code();
+        // Two edits change the length by two at most.
+        if candidate.as_str().len().abs_diff(code.len()) > 2 {
+            continue;
+        }
+        let distance = crate::graph::edit_distance(code, candidate.as_str());
+        if distance <= 2
+            && best
+                .as_ref()
+                .is_none_or(|(d, c)| (distance, candidate.as_str()) < (*d, c.as_str()))
+        {
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c)| c.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_are_remembered_and_stop_at_their_budget() {
+        use crate::{Programme, ProgrammeKind};
+        let mut f = Framework::new("mine".parse().unwrap(), FrameworkKind::Other, "Mine");
+        for i in 0..1000 {
+            let id = format!("P{i}").parse().unwrap();
+            f.programmes.push(Programme::new(id, ProgrammeKind::Project, "p"));
+        }
+        let mut set = FrameworkSet::new();
+        set.insert(f).unwrap();
+        let target = set.iter().next().unwrap();
+        let mut suggestions = Suggestions::for_set(&set);
+        assert_eq!(suggestions.closest(target, "P1x").as_deref(), Some("P1"));
+        // Asked again, it is remembered: nothing is spent.
+        let left = suggestions.budget;
+        assert_eq!(suggestions.closest(target, "P1x").as_deref(), Some("P1"));
+        assert_eq!(suggestions.budget, left);
+        // A search costs the framework's thousand codes: the budget of
+        // 108,000 comparisons allows about a hundred, then none.
+        let found = (0..300)
+            .filter(|i| suggestions.closest(target, &format!("P{i}y")).is_some())
+            .count();
+        assert!((100..=110).contains(&found), "{found} searches");
+        assert_eq!(suggestions.closest(target, "P5z"), None);
+    }
 
     #[test]
     fn gaps_in_a_list_of_every_number() {
