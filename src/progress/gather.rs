@@ -35,10 +35,16 @@ pub(super) struct Rollups<'s> {
     added: Vec<Vec<(usize, Contribution)>>,
     /// Each value of a counted dimension, numbered.
     names: HashMap<&'s str, u32>,
-    /// For each group, the numbers of the values its contributions with a
-    /// fraction above 0 count (distinct-count groups only): the groups'
-    /// distinct counts are then made without reading a text again.
+    /// For each group, the lists of values its contributions with a
+    /// fraction above 0 count (distinct-count groups only), as places in
+    /// `lists`: the groups' distinct counts are then made without reading
+    /// a text again, and an indicator that feeds many groups keeps its
+    /// values once, not once per group.
     counted: Vec<Vec<u32>>,
+    /// Each indicator's counted values, numbered, as (start, end) in
+    /// `values`; each list holds a value once.
+    lists: Vec<(usize, usize)>,
+    values: Vec<u32>,
 }
 
 /// Contributions per block of [`Rollups::added`].
@@ -64,11 +70,16 @@ impl<'s> Rollups<'s> {
             Some(crate::Aggregation::DistinctCount(d)) => Some(d.as_str()),
             _ => None,
         };
-        let mut numbers: Vec<u32> = Vec::with_capacity(counted.len());
-        for name in counted {
-            let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-            numbers.push(*self.names.entry(name).or_insert(next));
-        }
+        // The indicator's values, kept once for all the groups it feeds.
+        let list = (!counted.is_empty()).then(|| {
+            let start = self.values.len();
+            for name in counted {
+                let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                self.values.push(*self.names.entry(name).or_insert(next));
+            }
+            self.lists.push((start, self.values.len()));
+            u32::try_from(self.lists.len() - 1).unwrap_or(u32::MAX)
+        });
         let value = match (dimension, actual) {
             (Some(_), Some(_)) => Some(counted.len() as f64),
             (None, Some(a)) => a.total_number(),
@@ -99,8 +110,10 @@ impl<'s> Rollups<'s> {
                 self.counted.push(Vec::new());
             }
             self.counts[at] += 1;
-            if feed.fraction > 0.0 && !numbers.is_empty() {
-                self.counted[at].extend_from_slice(&numbers);
+            if feed.fraction > 0.0
+                && let Some(list) = list
+            {
+                self.counted[at].push(list);
             }
             let contribution = Contribution {
                 indicator,
@@ -130,6 +143,12 @@ impl<'s> Rollups<'s> {
             let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
             names[number as usize] = *self.names.entry(name).or_insert(next);
         }
+        // Its lists of counted values after this one's, in this one's numbers.
+        let lists = u32::try_from(self.lists.len()).unwrap_or(u32::MAX);
+        let values = self.values.len();
+        self.values.extend(later.values.iter().map(|&n| names[n as usize]));
+        self.lists
+            .extend(later.lists.iter().map(|&(start, end)| (start + values, end + values)));
         // Each of its groups' node and class, by group.
         let mut keys = vec![(petgraph::graph::NodeIndex::end(), 0); later.groups.len()];
         for ((node, class), at) in later.index {
@@ -147,7 +166,7 @@ impl<'s> Rollups<'s> {
                 self.counted.push(Vec::new());
             }
             self.counts[at] += count;
-            self.counted[at].extend(counted.into_iter().map(|n| names[n as usize]));
+            self.counted[at].extend(counted.into_iter().map(|list| list + lists));
             moved.push(at);
         }
         for block in later.added {
@@ -177,13 +196,21 @@ impl<'s> Rollups<'s> {
         for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
             group.contributions = Vec::with_capacity(count);
         }
+        let (lists, values) = (&self.lists, &self.values);
+        let list = |id: u32| lists.get(id as usize).map_or(&[][..], |&(start, end)| &values[start..end]);
         let mut distinct: Vec<usize> = self
             .counted
             .into_iter()
-            .map(|mut numbers| {
-                numbers.sort_unstable();
-                numbers.dedup();
-                numbers.len()
+            .map(|ids| match ids.as_slice() {
+                // One list holds each value once.
+                [] => 0,
+                [one] => list(*one).len(),
+                _ => {
+                    let mut numbers: Vec<u32> = ids.iter().flat_map(|&id| list(id).iter().copied()).collect();
+                    numbers.sort_unstable();
+                    numbers.dedup();
+                    numbers.len()
+                }
             })
             .collect();
         // In the order added; each block given back once handed out.
