@@ -93,8 +93,12 @@ impl FrameworkGraph {
     /// The coverage of `columns` elements by `rows` elements; see
     /// [`CoverageMatrix`] for what a count means.
     ///
-    /// The cost is one search from each row member over what it reaches, so
-    /// it grows with the graph, not with rows × columns.
+    /// The cost is one search from each row member over what it reaches:
+    /// for a framework's usual shape (rows whose members reach a few
+    /// outputs, outcomes and goals) it grows with the graph, not with rows
+    /// × columns; where every row reaches most of the graph (a chain of
+    /// programmes each part of the next, one programme with thousands of
+    /// indicators as rows) it grows with rows × the nodes each reaches.
     pub fn coverage(&self, rows: NodeKind, columns: NodeKind) -> CoverageMatrix {
         let row_nodes: Vec<NodeIndex> = self
             .graph
