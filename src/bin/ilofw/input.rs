@@ -61,6 +61,9 @@ pub(crate) fn load_with(files: &Files, config: &Config) -> Result<Loaded, Failur
         Some(path) => Some(Crosswalk::load(path).map_err(|e| e.to_string())?),
         None => None,
     };
+    // The findings of the imports, put in order once at the end rather than
+    // on each file's.
+    let mut imported = Vec::new();
     for path in &files.paths {
         // Read into a map of its own, so that a replaced built-in's places
         // can be forgotten before the file's are added.
@@ -75,7 +78,7 @@ pub(crate) fn load_with(files: &Files, config: &Config) -> Result<Loaded, Failur
                 );
             }
             sources.add_unkept(&import.framework.id, &path.display().to_string());
-            loaded.imported.merge(import.report);
+            imported.extend(import.report);
             Document::Framework(import.framework)
         } else {
             load_file(&mut sources, path)?
@@ -115,6 +118,7 @@ pub(crate) fn load_with(files: &Files, config: &Config) -> Result<Loaded, Failur
         }
         loaded.sources.append(sources);
     }
+    loaded.imported.merge(Report::new(imported));
     Ok(loaded)
 }
 
