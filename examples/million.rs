@@ -230,9 +230,15 @@ fn measure(dir: &Path, n: usize) -> Result<(), String> {
     println!("{} files in {}", files.len(), dir.display());
     println!("floor (syntax-only parse)  CPU {floor:>6.2} s");
     println!("ilofw check                CPU {check:>6.2} s");
-    println!("ratio                          {:>6.2} (target: at most 4)", check / floor);
+    println!(
+        "ratio                          {:>6.2} (target: at most 4)",
+        check / floor
+    );
     match peak {
-        Some(kb) => println!("ilofw check peak resident  {:>6.0} MiB (target: at most 1024)", kb / 1024.0),
+        Some(kb) => println!(
+            "ilofw check peak resident  {:>6.0} MiB (target: at most 1024)",
+            kb / 1024.0
+        ),
         None => println!("ilofw check peak resident  not measured (no /usr/bin/time)"),
     }
     Ok(())

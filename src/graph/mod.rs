@@ -250,7 +250,9 @@ impl<'g> Node<'g> {
     /// [`Node::part_of`], from `known` when found before (see
     /// [`FrameworkGraph::whole_of`]).
     pub(crate) fn part_of_known(&self, known: &mut Vec<u32>) -> Option<Node<'g>> {
-        self.graph.whole_of(self.index, known).map(|index| self.graph.view(index))
+        self.graph
+            .whole_of(self.index, known)
+            .map(|index| self.graph.view(index))
     }
 
     /// The edges that leave this node, in the order they were added.

@@ -624,13 +624,11 @@ impl<'o> Importer<'o> {
             };
             let mut funding = Funding {
                 kind: Some(kind),
-                donor: node
-                    .child("provider-org")
-                    .and_then(|o| {
-                        // The name, else the identifier, as `Organisation::label`.
-                        let (id, name) = organisation_parts(o);
-                        name.or(id).map(str::to_owned)
-                    }),
+                donor: node.child("provider-org").and_then(|o| {
+                    // The name, else the identifier, as `Organisation::label`.
+                    let (id, name) = organisation_parts(o);
+                    name.or(id).map(str::to_owned)
+                }),
                 ..Funding::default()
             };
             if let Some(date) = node

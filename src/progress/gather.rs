@@ -197,7 +197,11 @@ impl<'s> Rollups<'s> {
             group.contributions = Vec::with_capacity(count);
         }
         let (lists, values) = (&self.lists, &self.values);
-        let list = |id: u32| lists.get(id as usize).map_or(&[][..], |&(start, end)| &values[start..end]);
+        let list = |id: u32| {
+            lists
+                .get(id as usize)
+                .map_or(&[][..], |&(start, end)| &values[start..end])
+        };
         let mut distinct: Vec<usize> = self
             .counted
             .into_iter()

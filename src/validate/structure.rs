@@ -678,7 +678,8 @@ impl<'s> Suggestions<'s> {
             }
             None => None,
         };
-        self.found.insert((framework.id.as_str(), code.to_owned()), found.clone());
+        self.found
+            .insert((framework.id.as_str(), code.to_owned()), found.clone());
         found
     }
 }

@@ -181,10 +181,7 @@ fn one_programme_on_thousands_of_outputs_is_checked_link_by_link() {
     let mut set = FrameworkSet::new();
     set.insert(framework).unwrap();
     let report = validate::validate(&set, &Config::default()).unwrap();
-    let redundant: Vec<_> = report
-        .iter()
-        .filter(|d| d.rule == Rule::RedundantOutcomeLink)
-        .collect();
+    let redundant: Vec<_> = report.iter().filter(|d| d.rule == Rule::RedundantOutcomeLink).collect();
     assert_eq!(redundant.len(), n, "one finding per output of outcome 1");
     let last = format!("{}:1.{n}", shapes::ID);
     assert!(
