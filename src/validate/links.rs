@@ -447,18 +447,22 @@ fn link_location<'a>(
     written: &mut HashMap<&'a Ref, Written<'a>>,
 ) -> Location {
     let element = cx.element(from);
-    let own: &[Link] = match (element, kind) {
-        (Some(Element::Programme(p)), LinkKind::ContributesTo) => &p.contributes_to,
-        (Some(Element::Deliverable(d)), LinkKind::ContributesTo) => &d.contributes_to,
-        (Some(Element::Programme(p)), LinkKind::Succeeds) if p.succeeds.as_deref() == Some(to) => {
-            return Location::Field(from.clone(), "succeeds".to_owned());
-        }
+    if let (Some(Element::Programme(p)), LinkKind::Succeeds) = (element, kind)
+        && p.succeeds.as_deref() == Some(to)
+    {
+        return Location::Field(from.clone(), "succeeds".to_owned());
+    }
+    // Its own `contributes_to`, where a contribution may be written.
+    let own: &[Link] = match element {
+        Some(Element::Programme(p)) => &p.contributes_to,
+        Some(Element::Deliverable(d)) => &d.contributes_to,
         _ => &[],
     };
+    let contributes = kind == LinkKind::ContributesTo;
     let stated = cx.stated_from.get(from).map(Vec::as_slice).unwrap_or_default();
     let (own_at, stated_at) = if own.len().max(stated.len()) <= SEARCHED {
         (
-            own.iter().position(|l| l.target() == to),
+            own.iter().position(|l| contributes && l.target() == to),
             stated
                 .iter()
                 .find(|(_, _, link)| link.kind == kind && &link.to == to)
@@ -466,7 +470,10 @@ fn link_location<'a>(
         )
     } else {
         let places = written.entry(from).or_insert_with(|| Written::of(own, stated));
-        (places.own.get(to).copied(), places.stated.get(&(kind, to)).copied())
+        (
+            places.own.get(to).copied().filter(|_| contributes),
+            places.stated.get(&(kind, to)).copied(),
+        )
     };
     if let Some(i) = own_at {
         return Location::Item(from.clone(), "contributes_to".to_owned(), i);

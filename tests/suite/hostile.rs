@@ -199,3 +199,44 @@ fn one_programme_on_thousands_of_outputs_is_checked_link_by_link() {
     let report = validate::validate(&set, &Config::default()).unwrap();
     assert!(!report.iter().any(|d| d.rule == Rule::RedundantOutcomeLink));
 }
+
+#[test]
+fn each_of_many_misplaced_links_is_placed_where_it_is_written() {
+    use ilo_frameworks::format::Location;
+    use ilo_frameworks::validate::{self, Config, Rule};
+    // Past a few links, where each is written is read from a map made once
+    // for the element: every finding still points at its own item, and a
+    // misplaced link the framework states points at that statement.
+    let n = 40;
+    let mut text = String::from("id = \"mine\"\nkind = \"programme-set\"\ntitle = \"Mine\"\n");
+    text.push_str("\n[[programmes]]\nid = \"HUB\"\nkind = \"project\"\nname = \"Hub\"\ncontributes_to = [");
+    text.push_str(&(0..n).map(|i| format!("\"mine:Q{i}\"")).collect::<Vec<_>>().join(", "));
+    text.push_str("]\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[programmes]]\nid = \"Q{i}\"\nkind = \"project\"\nname = \"Q{i}\"\nsdg = [\"8.7\"]\n"
+        ));
+    }
+    text.push_str("\n[[links]]\nfrom = \"mine:HUB\"\nkind = \"part_of\"\nto = \"sdg:8\"\nsource = { line = 1 }\n");
+    let mut set = FrameworkSet::new();
+    set.insert(Framework::from_toml_str(&text, "mine.toml").unwrap())
+        .unwrap();
+    let report = validate::validate(&set, &Config::default()).unwrap();
+    let hub: ilo_frameworks::Ref = "mine:HUB".parse().unwrap();
+    let mut items: Vec<usize> = report
+        .iter()
+        .filter(|d| d.rule == Rule::LinkKindMismatch)
+        .filter_map(|d| match &d.location {
+            Some(Location::Item(from, field, i)) if *from == hub && field == "contributes_to" => Some(*i),
+            _ => None,
+        })
+        .collect();
+    items.sort_unstable();
+    assert_eq!(items, (0..n).collect::<Vec<_>>());
+    assert!(
+        report
+            .iter()
+            .any(|d| d.rule == Rule::LinkKindMismatch && d.location == Some(Location::Link("mine".parse().unwrap(), 0))),
+        "{report:#?}"
+    );
+}
