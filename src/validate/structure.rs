@@ -693,10 +693,11 @@ fn element_count(f: &Framework) -> usize {
 /// is near.
 fn closest(framework: &Framework, code: &str) -> Option<String> {
     let mut best: Option<(usize, ElementCode)> = None;
+    let length = code.chars().count();
     for entry in elements(framework) {
         let candidate = entry.code.element_code();
-        // Two edits change the length by two at most.
-        if candidate.as_str().len().abs_diff(code.len()) > 2 {
+        // Two edits change the length in characters by two at most.
+        if candidate.as_str().chars().count().abs_diff(length) > 2 {
             continue;
         }
         let distance = crate::graph::edit_distance(code, candidate.as_str());
@@ -739,6 +740,19 @@ mod tests {
             .count();
         assert!((100..=110).contains(&found), "{found} searches");
         assert_eq!(suggestions.closest(target, "P5z"), None);
+    }
+
+    #[test]
+    fn a_suggestion_counts_characters_not_bytes() {
+        let mut f = Framework::new("mine".parse().unwrap(), FrameworkKind::Other, "Mine");
+        f.programmes.push(crate::Programme::new(
+            "Ω".parse().unwrap(),
+            crate::ProgrammeKind::Project,
+            "p",
+        ));
+        // Two edits away, though their lengths in bytes differ by four.
+        assert_eq!(closest(&f, "ΩΩΩ").as_deref(), Some("Ω"));
+        assert_eq!(closest(&f, "ΩΩΩΩ"), None);
     }
 
     #[test]
