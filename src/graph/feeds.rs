@@ -47,18 +47,7 @@ impl FrameworkGraph {
         if known.is_empty() {
             known.resize(self.graph.node_count(), UNKNOWN);
         }
-        let Some(entry) = known.get_mut(node.index()) else {
-            return find();
-        };
-        if *entry == UNKNOWN {
-            let found = find();
-            match found.map(|whole| u32::try_from(whole.index())) {
-                None => *entry = NO_OUTCOME,
-                Some(Ok(number)) if number < NO_OUTCOME => *entry = number,
-                Some(_) => return found,
-            }
-        }
-        (*entry != NO_OUTCOME).then(|| NodeIndex::new(*entry as usize))
+        remembered(known, node, find)
     }
 
     /// Whether the element `reference` contributes, by the graph's edges,
@@ -171,27 +160,33 @@ impl FrameworkGraph {
                 .find(|e| e.weight().kind == LinkKind::PartOf && self.graph[e.target()].kind == NodeKind::Outcome)
                 .map(|e| e.target())
         };
-        let Some(entry) = known.get_mut(output.index()) else {
-            return find();
-        };
-        if *entry == UNKNOWN {
-            let found = find();
-            match found.map(|outcome| u32::try_from(outcome.index())) {
-                None => *entry = NO_OUTCOME,
-                Some(Ok(number)) if number < NO_OUTCOME => *entry = number,
-                // A node number the entry cannot hold: looked for again.
-                Some(_) => return found,
-            }
-        }
-        (*entry != NO_OUTCOME).then(|| NodeIndex::new(*entry as usize))
+        remembered(known, output, find)
     }
+}
+
+/// The node `find` gives for `node`, from `known` (a number per node, or
+/// empty) when it was found before, and kept there when first found.
+fn remembered(known: &mut [u32], node: NodeIndex, find: impl FnOnce() -> Option<NodeIndex>) -> Option<NodeIndex> {
+    let Some(entry) = known.get_mut(node.index()) else {
+        return find();
+    };
+    if *entry == UNKNOWN {
+        let found = find();
+        match found.map(|found| u32::try_from(found.index())) {
+            None => *entry = NOTHING,
+            Some(Ok(number)) if number < NOTHING => *entry = number,
+            // A node number the entry cannot hold: looked for again.
+            Some(_) => return found,
+        }
+    }
+    (*entry != NOTHING).then(|| NodeIndex::new(*entry as usize))
 }
 
 /// In [`FeedScratch::outcomes`] and [`FrameworkGraph::whole_of`]'s list:
 /// not looked for yet.
 const UNKNOWN: u32 = u32::MAX;
-/// In the same: part of nothing.
-const NO_OUTCOME: u32 = u32::MAX - 1;
+/// In the same: none there.
+const NOTHING: u32 = u32::MAX - 1;
 
 /// Gives the feeds of one element after another
 /// ([`FrameworkGraph::feed_walker`]).
@@ -225,7 +220,7 @@ struct FeedScratch {
     links: Vec<(EdgeIndex, NodeIndex, f64)>,
     order: Vec<(NodeIndex, usize, f64)>,
     /// Per node, the outcome it is part of once looked for, as a node
-    /// number ([`UNKNOWN`], [`NO_OUTCOME`]): a walk over a whole set finds
+    /// number ([`UNKNOWN`], [`NOTHING`]): a walk over a whole set finds
     /// each output's outcome once, not once per element that feeds it.
     outcomes: Vec<u32>,
 }
