@@ -4,6 +4,7 @@
 //! gathered, for an evaluation on several threads.
 
 use foldhash::HashMap;
+use petgraph::graph::NodeIndex;
 
 use super::Actual;
 use super::rollup::{Contribution, RollUp, RollUpGroup};
@@ -21,9 +22,10 @@ type ClassKey<'s> = (crate::Measure, Option<&'s str>, &'static str, Option<&'s s
 ///
 /// Contributions are written one after the other into one list (in
 /// blocks, so that it never moves as it grows) and only handed to their
-/// groups at the end, each group's list allocated once to its length:
-/// writing each straight into its group's list, one of tens of thousands,
-/// would cost a cache miss per contribution.
+/// groups when a run of frameworks is done ([`Rollups::hand_out`], on the
+/// run's thread), each group's list allocated once to its length: writing
+/// each straight into its group's list, one of tens of thousands, would
+/// cost a cache miss per contribution.
 #[derive(Default)]
 pub(super) struct Rollups<'s> {
     groups: Vec<(petgraph::graph::NodeIndex, RollUpGroup)>,
@@ -126,12 +128,28 @@ impl<'s> Rollups<'s> {
         }
     }
 
-    /// Adds what `later` gathered from frameworks that come after this
-    /// one's, whose indicators' results are listed from `offset` on: its
-    /// groups join this one's of the same node and class (their
-    /// contributions after these) or follow them, as if one had gathered
-    /// both runs in turn.
-    pub(super) fn append(&mut self, later: Rollups<'s>, offset: usize) {
+    /// Hands every contribution written so far to its group, in the order
+    /// written, each group's list grown once.
+    pub(super) fn hand_out(&mut self) {
+        for ((_, group), &count) in self.groups.iter_mut().zip(&self.counts) {
+            group.contributions.reserve_exact(count - group.contributions.len());
+        }
+        // In the order added; each block given back once handed out.
+        for block in std::mem::take(&mut self.added) {
+            for (at, contribution) in block {
+                self.groups[at].1.contributions.push(contribution);
+            }
+        }
+    }
+
+    /// Adds what `later` gathered (and handed out) from frameworks that
+    /// come after this one's, whose indicators' results are listed from
+    /// `offset` on: its groups join this one's of the same node and class
+    /// (their contributions after these) or follow them, as if one had
+    /// gathered both runs in turn. Both are handed out first.
+    pub(super) fn append(&mut self, mut later: Rollups<'s>, offset: usize) {
+        self.hand_out();
+        later.hand_out();
         // Its numbers of classes and of counted values, in this one's.
         let mut classes = vec![0; later.classes.len()];
         for (key, number) in later.classes {
@@ -154,26 +172,23 @@ impl<'s> Rollups<'s> {
         for ((node, class), at) in later.index {
             keys[at] = (node, classes[class as usize]);
         }
-        // Its groups in this one's, by its group number.
-        let mut moved = Vec::with_capacity(keys.len());
-        let groups = later.groups.into_iter().zip(later.counts).zip(later.counted).zip(keys);
-        for ((((_, group), count), counted), key) in groups {
+        let groups = later.groups.into_iter().zip(later.counted).zip(keys);
+        for (((_, mut group), counted), key) in groups {
+            for contribution in &mut group.contributions {
+                contribution.indicator += offset;
+            }
+            let count = group.contributions.len();
             let next = self.groups.len();
             let at = *self.index.entry(key).or_insert(next);
             if at == next {
                 self.groups.push((key.0, group));
-                self.counts.push(0);
+                self.counts.push(count);
                 self.counted.push(Vec::new());
+            } else {
+                self.groups[at].1.contributions.append(&mut group.contributions);
+                self.counts[at] += count;
             }
-            self.counts[at] += count;
             self.counted[at].extend(counted.into_iter().map(|list| list + lists));
-            moved.push(at);
-        }
-        for block in later.added {
-            for (group, mut contribution) in block {
-                contribution.indicator += offset;
-                self.push(moved[group], contribution);
-            }
         }
     }
 
@@ -190,47 +205,39 @@ impl<'s> Rollups<'s> {
     }
 
     /// The roll-ups in graph order, each with its groups in the order first
-    /// reached, combined.
-    pub(super) fn finish(self, graph: &FrameworkGraph) -> Vec<RollUp> {
-        let mut groups = self.groups;
-        for ((_, group), &count) in groups.iter_mut().zip(&self.counts) {
-            group.contributions = Vec::with_capacity(count);
-        }
+    /// reached, combined (on up to `threads` threads, the groups shared
+    /// out by their contributions).
+    pub(super) fn finish(mut self, graph: &FrameworkGraph, threads: usize) -> Vec<RollUp> {
+        self.hand_out();
         let (lists, values) = (&self.lists, &self.values);
         let list = |id: u32| {
             lists
                 .get(id as usize)
                 .map_or(&[][..], |&(start, end)| &values[start..end])
         };
-        let mut distinct: Vec<usize> = self
-            .counted
-            .into_iter()
-            .map(|ids| match ids.as_slice() {
-                // One list holds each value once.
-                [] => 0,
-                [one] => list(*one).len(),
-                _ => {
-                    let mut numbers: Vec<u32> = ids.iter().flat_map(|&id| list(id).iter().copied()).collect();
-                    numbers.sort_unstable();
-                    numbers.dedup();
-                    numbers.len()
-                }
-            })
-            .collect();
-        // In the order added; each block given back once handed out.
-        for block in self.added {
-            for (at, contribution) in block {
-                groups[at].1.contributions.push(contribution);
+        let combine = |(groups, counted): (&mut [(NodeIndex, RollUpGroup)], &[Vec<u32>])| {
+            for ((_, group), ids) in groups.iter_mut().zip(counted) {
+                let distinct = match ids.as_slice() {
+                    // One list holds each value once.
+                    [] => 0,
+                    [one] => list(*one).len(),
+                    _ => {
+                        let mut numbers: Vec<u32> = ids.iter().flat_map(|&id| list(id).iter().copied()).collect();
+                        numbers.sort_unstable();
+                        numbers.dedup();
+                        numbers.len()
+                    }
+                };
+                group.combine(distinct);
             }
-        }
+        };
+        let mut groups = self.groups;
+        super::parallel::map(shares(&mut groups, &self.counted, &self.counts, threads), combine);
         // A stable sort keeps each node's groups in the order first reached.
-        let mut groups: Vec<(usize, (petgraph::graph::NodeIndex, RollUpGroup))> =
-            groups.into_iter().enumerate().collect();
-        groups.sort_by_key(|(_, (node, _))| *node);
+        groups.sort_by_key(|(node, _)| *node);
         let mut rollups: Vec<RollUp> = Vec::new();
         let mut last = None;
-        for (at, (node, mut group)) in groups {
-            group.combine(std::mem::take(&mut distinct[at]));
+        for (node, group) in groups {
             if last != Some(node) {
                 let Some(element) = graph.key_at(node).reference() else {
                     continue;
@@ -247,4 +254,30 @@ impl<'s> Rollups<'s> {
         }
         rollups
     }
+}
+
+/// `groups` with their counted lists in at most `threads` runs, in order,
+/// of about as many contributions each (`counts`, per group).
+fn shares<'g, G, C>(
+    mut groups: &'g mut [G],
+    mut counted: &'g [C],
+    counts: &[usize],
+    threads: usize,
+) -> Vec<(&'g mut [G], &'g [C])> {
+    let share = counts.iter().sum::<usize>().div_ceil(threads.max(1)).max(1);
+    let mut runs = Vec::with_capacity(threads.min(counts.len()));
+    let (mut taken, mut filled) = (0, 0);
+    for (i, count) in counts.iter().enumerate() {
+        filled += count;
+        if filled >= share && runs.len() + 1 < threads {
+            let (run, rest) = std::mem::take(&mut groups).split_at_mut(i + 1 - taken);
+            let (run_counted, counted_rest) = counted.split_at(i + 1 - taken);
+            runs.push((run, run_counted));
+            (groups, counted, taken, filled) = (rest, counted_rest, i + 1, 0);
+        }
+    }
+    if !groups.is_empty() {
+        runs.push((groups, counted));
+    }
+    runs
 }

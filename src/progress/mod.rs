@@ -41,6 +41,7 @@
 mod deliverable;
 mod gather;
 mod observations;
+mod parallel;
 mod rollup;
 pub mod rules;
 mod track;
@@ -204,7 +205,7 @@ pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Prog
 }
 
 /// [`evaluate`] on up to `threads` threads: the frameworks are split into
-/// that many runs of about equal size, each evaluated on a thread of its
+/// that many runs of about equal work, each evaluated on a thread of its
 /// own, and the parts joined in the set's order, so the result is the one
 /// [`evaluate`] gives, whatever the number of threads. `0` is taken as 1.
 /// A thread the system refuses is replaced by the calling thread.
@@ -232,54 +233,50 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
         };
         Part::evaluate(run, graph, &observations, as_of, room)
     };
-    let mut parts: Vec<Part<'s>> = match runs.split_first() {
-        None => Vec::new(),
-        Some((first, [])) => vec![evaluate_run(first)],
-        Some((first, rest)) => std::thread::scope(|scope| {
-            let handles: Vec<_> = rest
-                .iter()
-                .map(|run| {
-                    (
-                        run,
-                        std::thread::Builder::new().spawn_scoped(scope, || evaluate_run(run)),
-                    )
-                })
-                .collect();
-            let mut parts = vec![evaluate_run(first)];
-            for (run, handle) in handles {
-                parts.push(match handle {
-                    Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    Err(_) => evaluate_run(run),
-                });
-            }
-            parts
-        }),
-    };
+    let threads = runs.len();
+    let mut parts: Vec<Part<'s>> = parallel::map(runs.clone(), evaluate_run);
     let mut whole = match parts.len() {
         0 => Part::evaluate(&[], graph, &observations, as_of, Lengths::default()),
         _ => parts.remove(0),
     };
     // The lists of the later parts join the first's, their contributions'
-    // indicators moved by as many as come before them.
+    // indicators moved by as many as come before them; the roll-ups and
+    // the lists side by side when there are threads to spare.
     for part in parts {
-        whole.rollups.append(part.rollups, whole.indicators.len());
-        whole.deliverables.extend(part.deliverables);
-        whole.targets.extend(part.targets);
-        whole.indicators.extend(part.indicators);
+        let offset = whole.indicators.len();
+        let Part {
+            deliverables,
+            targets,
+            indicators,
+            rollups,
+        } = &mut whole;
+        let lists = move || {
+            deliverables.extend(part.deliverables);
+            targets.extend(part.targets);
+            indicators.extend(part.indicators);
+        };
+        let later = part.rollups;
+        if threads > 1 {
+            parallel::join(|| rollups.append(later, offset), lists);
+        } else {
+            rollups.append(later, offset);
+            lists();
+        }
     }
+    let rollups = whole.rollups.finish(graph, threads);
     Progress {
         as_of,
         deliverables: whole.deliverables,
         targets: whole.targets,
         indicators: whole.indicators,
-        rollups: whole.rollups.finish(graph),
+        rollups,
     }
 }
 
-/// `frameworks` in at most `runs` runs, in order, of about equal size (by
-/// the entries of the result they make, [`Lengths`]); none empty.
+/// `frameworks` in at most `runs` runs, in order, of about equal work
+/// ([`Lengths::work`]); none empty.
 fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f Framework]> {
-    let sizes: Vec<usize> = frameworks.iter().map(|f| Lengths::of(&[f]).total()).collect();
+    let sizes: Vec<usize> = frameworks.iter().map(|f| Lengths::of(&[f]).work()).collect();
     let share = sizes.iter().sum::<usize>().div_ceil(runs.max(1)).max(1);
     let mut out = Vec::with_capacity(runs.min(frameworks.len()));
     let (mut start, mut filled) = (0, 0);
@@ -322,9 +319,12 @@ impl Lengths {
         lengths
     }
 
-    /// The entries in all.
-    fn total(self) -> usize {
-        self.deliverables + self.targets + self.indicators
+    /// The work of evaluating them, in about the time a deliverable takes:
+    /// a target takes about twice as long (its observations are looked
+    /// up and judged), an indicator about eight times (its feeds are
+    /// walked in the graph and it joins a roll-up group at each).
+    fn work(self) -> usize {
+        self.deliverables + 2 * self.targets + 8 * self.indicators
     }
 }
 
@@ -395,6 +395,7 @@ impl<'s> Part<'s> {
                 }
             }
         }
+        part.rollups.hand_out();
         part
     }
 }

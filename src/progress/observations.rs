@@ -142,18 +142,7 @@ impl<'s> Observations<'s> {
         let reports = reports.as_slice();
         let others = || (deliverables(reports), targets(reports, date));
         let ((deliverables, targets), indicators) = if threads > 1 {
-            std::thread::scope(
-                |scope| match std::thread::Builder::new().spawn_scoped(scope, || indicators(reports)) {
-                    Ok(handle) => {
-                        let others = others();
-                        (
-                            others,
-                            handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                        )
-                    }
-                    Err(_) => (others(), indicators(reports)),
-                },
-            )
+            super::parallel::join(others, || indicators(reports))
         } else {
             (others(), indicators(reports))
         };
