@@ -223,18 +223,16 @@ pub fn evaluate(set: &FrameworkSet, graph: &FrameworkGraph, as_of: AsOf) -> Prog
 pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_of: AsOf, threads: usize) -> Progress {
     let observations = Observations::known_on(set, as_of.date(), threads);
     let frameworks: Vec<&'s Framework> = set.iter().collect();
-    let runs = split(&frameworks, threads.max(1));
-    // The first run's part is the one the others join: it has room for all.
-    let evaluate_run = |run: &[&'s Framework]| -> Part<'s> {
-        let room = if runs.first().is_some_and(|first| std::ptr::eq(run, *first)) {
-            Lengths::of(&frameworks)
-        } else {
-            Lengths::of(run)
-        };
-        Part::evaluate(run, graph, &observations, as_of, room)
-    };
+    let (runs, all) = split(&frameworks, threads.max(1));
     let threads = runs.len();
-    let mut parts: Vec<Part<'s>> = parallel::map(runs.clone(), evaluate_run);
+    // The first run's part is the one the others join: it has room for all.
+    let runs: Vec<_> = runs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (run, lengths))| (run, if i == 0 { all } else { lengths }))
+        .collect();
+    let evaluate_run = |(run, room): Run<'_, 's>| Part::evaluate(run, graph, &observations, as_of, room);
+    let mut parts: Vec<Part<'s>> = parallel::map(runs, evaluate_run);
     let mut whole = match parts.len() {
         0 => Part::evaluate(&[], graph, &observations, as_of, Lengths::default()),
         _ => parts.remove(0),
@@ -274,24 +272,29 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
 }
 
 /// `frameworks` in at most `runs` runs, in order, of about equal work
-/// ([`Lengths::work`]); none empty.
-fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> Vec<&'a [&'f Framework]> {
-    let sizes: Vec<usize> = frameworks.iter().map(|f| Lengths::of(&[f]).work()).collect();
-    let share = sizes.iter().sum::<usize>().div_ceil(runs.max(1)).max(1);
+/// ([`Lengths::work`]), none empty, each with its lengths; and the
+/// lengths of all.
+fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> (Vec<Run<'a, 'f>>, Lengths) {
+    let lengths: Vec<Lengths> = frameworks.iter().map(|f| Lengths::of(f)).collect();
+    let all = lengths.iter().fold(Lengths::default(), |sum, &l| sum.plus(l));
+    let share = all.work().div_ceil(runs.max(1)).max(1);
     let mut out = Vec::with_capacity(runs.min(frameworks.len()));
-    let (mut start, mut filled) = (0, 0);
-    for (i, size) in sizes.iter().enumerate() {
-        filled += size;
-        if filled >= share && out.len() + 1 < runs {
-            out.push(&frameworks[start..=i]);
-            (start, filled) = (i + 1, 0);
+    let (mut start, mut filled) = (0, Lengths::default());
+    for (i, &l) in lengths.iter().enumerate() {
+        filled = filled.plus(l);
+        if filled.work() >= share && out.len() + 1 < runs {
+            out.push((&frameworks[start..=i], filled));
+            (start, filled) = (i + 1, Lengths::default());
         }
     }
     if start < frameworks.len() {
-        out.push(&frameworks[start..]);
+        out.push((&frameworks[start..], filled));
     }
-    out
+    (out, all)
 }
+
+/// A run of frameworks evaluated on one thread, with its lengths.
+type Run<'a, 'f> = (&'a [&'f Framework], Lengths);
 
 /// How many deliverables, targets and indicators some frameworks have:
 /// the lengths of their lists in the result, reserved up front so that a
@@ -304,19 +307,28 @@ struct Lengths {
 }
 
 impl Lengths {
-    fn of(frameworks: &[&Framework]) -> Self {
-        let mut lengths = Lengths::default();
-        for f in frameworks {
-            lengths.deliverables += f.deliverables.len();
-            for p in &f.programmes {
-                lengths.targets += p.targets.len();
-                lengths.indicators += p.indicators.len();
-            }
-            for o in &f.outcomes {
-                lengths.indicators += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
-            }
+    /// A framework's lengths.
+    fn of(f: &Framework) -> Self {
+        let mut lengths = Lengths {
+            deliverables: f.deliverables.len(),
+            ..Lengths::default()
+        };
+        for p in &f.programmes {
+            lengths.targets += p.targets.len();
+            lengths.indicators += p.indicators.len();
+        }
+        for o in &f.outcomes {
+            lengths.indicators += o.indicators.len() + o.outputs.iter().map(|p| p.indicators.len()).sum::<usize>();
         }
         lengths
+    }
+
+    fn plus(self, other: Lengths) -> Self {
+        Lengths {
+            deliverables: self.deliverables + other.deliverables,
+            targets: self.targets + other.targets,
+            indicators: self.indicators + other.indicators,
+        }
     }
 
     /// The work of evaluating them, in about the time a deliverable takes:
