@@ -1169,16 +1169,22 @@ fn every_example_in_the_documentation_gives_the_message_shown() {
             .trim_end();
         if rule.family() == Family::Iati {
             let example = fenced(section, "xml").unwrap_or_else(|| panic!("{rule}: an XML example"));
-            let options = ilo_frameworks::iati::ImportOptions::new("mine".parse().unwrap())
-                .with_today(chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
-            let import = ilo_frameworks::iati::import_str(example, "mine.xml", &options)
-                .unwrap_or_else(|e| panic!("{rule}: the example imports: {e}"));
-            let messages: Vec<&str> = import.report.of_rule(rule).map(|d| d.message.as_str()).collect();
-            assert_eq!(
-                messages.join("\n"),
-                message,
-                "{rule}: the example gives the message shown"
-            );
+            // Without the importer, only that the example is there is checked.
+            #[cfg(not(feature = "iati"))]
+            let _ = (example, message);
+            #[cfg(feature = "iati")]
+            {
+                let options = ilo_frameworks::iati::ImportOptions::new("mine".parse().unwrap())
+                    .with_today(chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
+                let import = ilo_frameworks::iati::import_str(example, "mine.xml", &options)
+                    .unwrap_or_else(|e| panic!("{rule}: the example imports: {e}"));
+                let messages: Vec<&str> = import.report.of_rule(rule).map(|d| d.message.as_str()).collect();
+                assert_eq!(
+                    messages.join("\n"),
+                    message,
+                    "{rule}: the example gives the message shown"
+                );
+            }
             continue;
         }
         let example = fenced(section, "toml").unwrap_or_else(|| panic!("{rule}: an example"));
