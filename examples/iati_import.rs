@@ -13,6 +13,12 @@
 //! `-- FILE --stream` reads the file as it streams, one activity at a time,
 //! keeping none (`iati::stream`): the peak memory of the reader itself.
 //!
+//! `-- FILE ROUNDS --ratio` times the floor and the import in turn, one
+//! after the other in each round, and prints the median, lowest and
+//! highest of the rounds' throughput ratios (the floor's time over the
+//! import's): other work on the machine then slows both sides of a ratio
+//! alike, where two measures taken minutes apart each see their own load.
+//!
 //! `-- --write OUT COPIES FILE` writes a large file for measuring memory:
 //! the activities of `FILE` repeated `COPIES` times, each copy's
 //! identifiers given a suffix `-cN` so that they stay distinct.
@@ -47,6 +53,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let bytes = std::fs::read(path)?;
+    if args.iter().any(|a| a == "--ratio") {
+        return ratio(&bytes, path, times);
+    }
     if floor {
         let mut events = 0;
         for _ in 0..times {
@@ -68,6 +77,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             import.report.summary()
         );
     }
+    Ok(())
+}
+
+/// The floor and the import of `bytes`, timed in turn `rounds` times.
+fn ratio(bytes: &[u8], path: &str, rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use std::time::Instant;
+    let options = ImportOptions::new(framework_id_for(path));
+    // One of each first, so that neither pays for a cold start.
+    std::hint::black_box(bare_events(bytes));
+    drop(import_reader(bytes, path, &options)?);
+    let mut rounds: Vec<(f64, f64)> = (0..rounds.max(1))
+        .map(|_| {
+            let clock = Instant::now();
+            std::hint::black_box(bare_events(bytes));
+            let floor = clock.elapsed().as_secs_f64();
+            let clock = Instant::now();
+            let import = import_reader(bytes, path, &options)?;
+            let time = clock.elapsed().as_secs_f64();
+            drop(import);
+            Ok((floor, time))
+        })
+        .collect::<Result<_, Box<dyn std::error::Error>>>()?;
+    rounds.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
+    let ratio = |(floor, import): (f64, f64)| floor / import;
+    let (low, middle, high) = (rounds[0], rounds[rounds.len() / 2], rounds[rounds.len() - 1]);
+    println!(
+        "{} rounds: floor over import {:.3} at the median ({:.2} ms over {:.2} ms), lowest {:.3}, highest {:.3} (target: at least 0.5)",
+        rounds.len(),
+        ratio(middle),
+        middle.0 * 1e3,
+        middle.1 * 1e3,
+        ratio(low),
+        ratio(high)
+    );
     Ok(())
 }
 
