@@ -1,9 +1,9 @@
 //! The observations of progress reports known as of a date, indexed by the
 //! element they are about.
 
-use chrono::NaiveDate;
 use std::hash::BuildHasher;
 
+use chrono::NaiveDate;
 use hashbrown::HashTable;
 
 use crate::{
@@ -32,8 +32,8 @@ pub(crate) fn known_from(report: &ProgressReport) -> NaiveDate {
 /// per element.
 pub(crate) struct Grouped<K, T> {
     /// Each group's number, found by its key's hash and compared through
-    /// `keys`: 8 bytes per group where a map would hold the key too (40),
-    /// so that the table stays in cache while a million are grouped.
+    /// `keys`: 8 bytes a group, where a map holding the key beside it took
+    /// 48, so that the table stays in cache while a million are grouped.
     groups: HashTable<usize>,
     hasher: foldhash::fast::RandomState,
     /// Each group's key.
