@@ -42,6 +42,11 @@ impl Index {
         }
     }
 
+    /// The nodes of framework `id`'s elements, by code.
+    pub(super) fn elements_of(&self, id: &FrameworkId) -> Option<&HashMap<ElementCode, NodeIndex>> {
+        self.elements.get(id)
+    }
+
     pub(super) fn get(&self, key: &NodeKey) -> Option<NodeIndex> {
         match key {
             NodeKey::Ref(r) => self.get_ref(r),

@@ -33,6 +33,13 @@ impl FrameworkGraph {
         self.index.get_ref(reference)
     }
 
+    /// The nodes of one framework's elements, for walks that go through
+    /// a framework element by element: its map is found once, not once
+    /// per element.
+    pub(crate) fn element_nodes(&self, framework: &crate::FrameworkId) -> ElementNodes<'_> {
+        ElementNodes(self.index.elements_of(framework))
+    }
+
     /// What `node` is part of, as [`Node::part_of`](super::Node::part_of)
     /// finds it, from `known` when found before: `known` holds an entry
     /// per node once filled (it is sized on first use), so that thousands
@@ -187,6 +194,16 @@ fn remembered(known: &mut [u32], node: NodeIndex, find: impl FnOnce() -> Option<
 const UNKNOWN: u32 = u32::MAX;
 /// In the same: none there.
 const NOTHING: u32 = u32::MAX - 1;
+
+/// The nodes of one framework's elements ([`FrameworkGraph::element_nodes`]).
+pub(crate) struct ElementNodes<'g>(Option<&'g foldhash::HashMap<crate::ElementCode, NodeIndex>>);
+
+impl ElementNodes<'_> {
+    /// The node of the element `code`.
+    pub(crate) fn get(&self, code: &crate::ElementCode) -> Option<NodeIndex> {
+        self.0.and_then(|nodes| nodes.get(code).copied())
+    }
+}
 
 /// Gives the feeds of one element after another
 /// ([`FrameworkGraph::feed_walker`]).

@@ -369,6 +369,7 @@ impl<'s> Part<'s> {
         };
         let mut walker = graph.feed_walker();
         let mut reported = Vec::new();
+        let mut counted = Vec::new();
         let mut cursors = Cursors::default();
         for f in frameworks {
             deliverables(
@@ -379,19 +380,20 @@ impl<'s> Part<'s> {
                 &mut part.deliverables,
             );
             targets(f, observations, &mut cursors.targets, &mut part.targets);
+            let nodes = graph.element_nodes(&f.id);
             for (element, list, start) in indicator_owners(f) {
                 let reference = Ref::element(f.id.clone(), element);
                 let Ref::Element { code: element, .. } = &reference else {
                     continue;
                 };
                 let key = (f.id.as_str(), element.as_str());
-                let feeds = walker.feeds(graph.index_of(&reference));
+                let feeds = walker.feeds(nodes.get(element));
                 for (i, indicator) in list.iter().enumerate() {
                     let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
                     let found = observations.indicators.get(&(key, number), &mut cursors.indicators);
                     let actual = latest_actual(indicator, found, date, &mut reported);
                     let rule = indicator.rule();
-                    let counted = counted(indicator, actual.as_ref());
+                    counted_values(indicator, actual.as_ref(), &mut counted);
                     part.rollups.add(
                         part.indicators.len(),
                         indicator,
@@ -402,7 +404,7 @@ impl<'s> Part<'s> {
                     );
                     let mut result =
                         indicator_progress(&reference, number, indicator, rule, start, actual.as_ref(), date);
-                    result.counted = counted.into_iter().map(str::to_owned).collect();
+                    result.counted = counted.iter().map(|&value| value.to_owned()).collect();
                     part.indicators.push(result);
                 }
             }
@@ -702,17 +704,20 @@ fn indicator_progress(
 }
 
 /// Under a distinct count, the values of the counted dimension that the
-/// actual names with a value above 0, sorted, each once; empty otherwise.
-fn counted<'s>(indicator: &'s Indicator, actual: Option<&Actual<'_, 's>>) -> Vec<&'s str> {
+/// actual names with a value above 0, sorted, each once, into `names`
+/// (cleared first, and kept from one indicator to the next); none
+/// otherwise.
+fn counted_values<'s>(indicator: &'s Indicator, actual: Option<&Actual<'_, 's>>, names: &mut Vec<&'s str>) {
+    names.clear();
     let (Some(crate::Aggregation::DistinctCount(dimension)), Some(actual)) = (&indicator.aggregation, actual) else {
-        return Vec::new();
+        return;
     };
-    let mut names: Vec<&'s str> = actual
-        .points()
-        .filter(|(v, _)| v.as_number().is_some_and(|v| v > 0.0))
-        .filter_map(|(_, d)| d.get(dimension.as_str()).map(String::as_str))
-        .collect();
+    names.extend(
+        actual
+            .points()
+            .filter(|(v, _)| v.as_number().is_some_and(|v| v > 0.0))
+            .filter_map(|(_, d)| d.get(dimension.as_str()).map(String::as_str)),
+    );
     names.sort_unstable();
     names.dedup();
-    names
 }
