@@ -731,26 +731,20 @@ impl<'o> Importer<'o> {
         }
         let mut of = of.clone();
         of.indicator_references = self.references(node, subject);
-        // Each code once, in the order first given: checked against a set
-        // past a few, so that thousands of references cost a look-up each.
-        let mut seen = foldhash::HashSet::default();
+        // Each code once, in the order first given.
+        let mut seen = Seen::default();
+        for &code in &indicator.sdg {
+            seen.insert(code);
+        }
         for reference in of
             .indicator_references
             .iter()
             .filter(|r| r.vocabulary.as_deref() == Some("9"))
         {
-            if let Ok(mention) = SdgMention::parse(&reference.code) {
-                let repeat = if indicator.sdg.len() < 16 {
-                    indicator.sdg.contains(&mention.code)
-                } else {
-                    if seen.is_empty() {
-                        seen.extend(indicator.sdg.iter().copied());
-                    }
-                    !seen.insert(mention.code)
-                };
-                if !repeat {
-                    indicator.sdg.push(mention.code);
-                }
+            if let Ok(mention) = SdgMention::parse(&reference.code)
+                && seen.insert(mention.code)
+            {
+                indicator.sdg.push(mention.code);
             }
         }
         indicator.result = Some(Box::new(of));
