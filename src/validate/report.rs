@@ -68,7 +68,11 @@ impl Report {
         for d in self.diagnostics.drain(..) {
             if kept.last().is_none_or(|last| order(last, &d) != Ordering::Equal) {
                 run_start = kept.len();
-                seen.clear();
+                // A new set rather than a cleared one: clearing costs the
+                // set's room, which one long run may have made large.
+                if !seen.is_empty() {
+                    seen = HashSet::default();
+                }
             }
             let run = &kept[run_start..];
             let repeat = if run.len() < LONG_RUN {
