@@ -667,7 +667,8 @@ impl<'s> Suggestions<'s> {
     /// The element code of `framework` nearest to `code` (fewest edits), if
     /// any is near.
     fn closest(&mut self, framework: &'s Framework, code: &str) -> Option<String> {
-        if let Some(found) = self.found.get(&(framework.id.as_str(), code.to_owned())) {
+        let key = (framework.id.as_str(), code.to_owned());
+        if let Some(found) = self.found.get(&key) {
             return found.clone();
         }
         let count = element_count(framework);
@@ -678,8 +679,7 @@ impl<'s> Suggestions<'s> {
             }
             None => None,
         };
-        self.found
-            .insert((framework.id.as_str(), code.to_owned()), found.clone());
+        self.found.insert(key, found.clone());
         found
     }
 }
