@@ -19,6 +19,8 @@ use ilo_frameworks::graph::FrameworkGraph;
 use ilo_frameworks::synthetic::{SyntheticConfig, generate};
 use ilo_frameworks::validate::{Config, Validator};
 use ilo_frameworks::{Framework, FrameworkSet, builtin};
+#[path = "../examples/support/json_floor.rs"]
+mod json_floor;
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
@@ -45,17 +47,6 @@ fn read(files: &[PathBuf]) -> FrameworkSet {
     set
 }
 
-/// The files read and parsed for their syntax, nothing kept.
-fn floor(files: &[PathBuf]) -> usize {
-    let mut bytes = 0;
-    for path in files {
-        let text = std::fs::read_to_string(path).expect("reads");
-        serde_json::from_str::<serde::de::IgnoredAny>(&text).expect("parses");
-        bytes += text.len();
-    }
-    bytes
-}
-
 fn steps(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("ilo-files-bench-{}", std::process::id()));
     let sdg = builtin::sdg().expect("loads");
@@ -79,7 +70,7 @@ fn steps(c: &mut Criterion) {
         let mut group = c.benchmark_group("files/floor: read and parse for syntax");
         configure(&mut group);
         group.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, files| {
-            b.iter(|| black_box(floor(files)))
+            b.iter(|| black_box(json_floor::syntax_only(files).expect("parses")))
         });
         group.finish();
 
