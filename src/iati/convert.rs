@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::ImportOptions;
+use super::name::Name;
 use super::rules::{self, Findings};
 use super::seen::Seen;
 use super::xml::{Node, Place};
@@ -18,90 +19,6 @@ use crate::{
     OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
     Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
-
-/// What the converter reads inside an element, by the element's name:
-/// the reader works it out once per element kept and asks it of each child.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Reads {
-    /// An activity's own elements.
-    Activity,
-    /// A `narrative` (organisations, titles, regions, sectors, tags,
-    /// scopes, comments).
-    Narrative,
-    /// A document's `title`.
-    DocumentTitle,
-    /// A budget's period and value.
-    Budget,
-    /// A transaction's type, date, value and provider.
-    Transaction,
-    /// A result's title, references and indicators.
-    Result,
-    /// An indicator's title, references, baseline and periods.
-    Indicator,
-    /// The comment, dimensions and locations of a baseline, target or actual.
-    DataPoint,
-    /// A period's dates, targets and actuals.
-    Period,
-    /// Nothing: text or attributes only.
-    Nothing,
-}
-
-impl Reads {
-    /// What the converter reads inside an element `name`.
-    pub(super) fn of(name: &str) -> Self {
-        match name {
-            "iati-activity" => Reads::Activity,
-            "reporting-org" | "participating-org" | "provider-org" | "title" | "recipient-region" | "sector"
-            | "tag" | "humanitarian-scope" | "comment" => Reads::Narrative,
-            "document-link" => Reads::DocumentTitle,
-            "budget" => Reads::Budget,
-            "transaction" => Reads::Transaction,
-            "result" => Reads::Result,
-            "indicator" => Reads::Indicator,
-            "baseline" | "target" | "actual" => Reads::DataPoint,
-            "period" => Reads::Period,
-            _ => Reads::Nothing,
-        }
-    }
-
-    /// Whether the converter reads a child `name`: the reader skips the
-    /// others (descriptions, contact details, planned disbursements,
-    /// locations, the finer parts of transactions), which the model does
-    /// not hold.
-    pub(super) fn child(self, name: &str) -> bool {
-        match self {
-            Reads::Activity => matches!(
-                name,
-                "iati-identifier"
-                    | "reporting-org"
-                    | "title"
-                    | "activity-status"
-                    | "activity-date"
-                    | "participating-org"
-                    | "recipient-country"
-                    | "recipient-region"
-                    | "sector"
-                    | "tag"
-                    | "policy-marker"
-                    | "humanitarian-scope"
-                    | "document-link"
-                    | "related-activity"
-                    | "budget"
-                    | "transaction"
-                    | "result"
-            ),
-            Reads::Narrative => name == "narrative",
-            Reads::DocumentTitle => name == "title",
-            Reads::Budget => matches!(name, "period-start" | "period-end" | "value"),
-            Reads::Transaction => matches!(name, "transaction-type" | "transaction-date" | "value" | "provider-org"),
-            Reads::Result => matches!(name, "title" | "reference" | "indicator"),
-            Reads::Indicator => matches!(name, "title" | "reference" | "baseline" | "period"),
-            Reads::DataPoint => matches!(name, "comment" | "dimension" | "location"),
-            Reads::Period => matches!(name, "period-start" | "period-end" | "target" | "actual"),
-            Reads::Nothing => false,
-        }
-    }
-}
 
 /// A relation an activity states, to be resolved once every activity is
 /// read.
@@ -187,20 +104,23 @@ impl<'o> Importer<'o> {
         if self.index.contains_key(&id) {
             self.findings.report(
                 Rule::IatiDuplicateIdentifier,
-                activity.child("iati-identifier").unwrap_or(activity),
+                activity.child(Name::IatiIdentifier).unwrap_or(activity),
                 Some(&subject),
                 format!("the identifier {id} is given to an earlier activity too; this one is left out"),
                 "give each activity its own identifier, or read each version of a file alone",
             );
             return None;
         }
-        let name = activity.child("title").and_then(Node::narrative).unwrap_or_default();
+        let name = activity
+            .child(Name::Title)
+            .and_then(Node::narrative)
+            .unwrap_or_default();
         let mut programme = Programme::new(id.clone(), ProgrammeKind::Project, name);
         if let Some(places) = self.places.last() {
             programme.source = places.activity.clone().at_line(line_of(activity.line()));
         }
         let mut details = Activity::default();
-        let reporting = activity.child("reporting-org").map(organisation);
+        let reporting = activity.child(Name::ReportingOrg).map(organisation);
         rules::identifier(
             activity,
             id.as_str(),
@@ -223,7 +143,7 @@ impl<'o> Importer<'o> {
                 &mut self.findings,
             );
         }
-        if let Some(status) = activity.child("activity-status")
+        if let Some(status) = activity.child(Name::ActivityStatus)
             && let Some(code) = self.required(status, "code", &subject)
         {
             programme.status = status_name(code).map(str::to_owned);
@@ -242,7 +162,7 @@ impl<'o> Importer<'o> {
         self.places_and_sectors(activity, &mut programme, &mut details, &subject);
         self.money(activity, &mut programme, &subject);
         self.results(activity, &mut programme, &subject);
-        for marker in activity.children("policy-marker") {
+        for marker in activity.children(Name::PolicyMarker) {
             if let Some(code) = self.required(marker, "code", &subject) {
                 details.policy_markers.push(PolicyMarker {
                     vocabulary: marker.attribute("vocabulary").map(Code::new),
@@ -251,7 +171,7 @@ impl<'o> Importer<'o> {
                 });
             }
         }
-        for scope in activity.children("humanitarian-scope") {
+        for scope in activity.children(Name::HumanitarianScope) {
             if let (Some(vocabulary), Some(code)) = (
                 self.required(scope, "vocabulary", &subject),
                 self.required(scope, "code", &subject),
@@ -261,17 +181,17 @@ impl<'o> Importer<'o> {
                 details.humanitarian_scopes.push(entry);
             }
         }
-        for document in activity.children("document-link") {
+        for document in activity.children(Name::DocumentLink) {
             if let Some(url) = self.required(document, "url", &subject) {
                 details.documents.push(DocumentLink {
                     url: url.to_owned(),
-                    title: document.child("title").and_then(Node::narrative).map(str::to_owned),
+                    title: document.child(Name::Title).and_then(Node::narrative).map(str::to_owned),
                     format: document.attribute("format").map(Code::new),
                 });
             }
         }
         let at = self.ids.len();
-        for related in activity.children("related-activity") {
+        for related in activity.children(Name::RelatedActivity) {
             let (Some(code), Some(other)) = (
                 self.required(related, "type", &subject),
                 self.required(related, "ref", &subject),
@@ -312,7 +232,7 @@ impl<'o> Importer<'o> {
 
     /// The activity's identifier, or a finding when it cannot be one.
     fn identifier(&mut self, activity: Node<'_>) -> Option<ProgrammeId> {
-        let Some(node) = activity.child("iati-identifier") else {
+        let Some(node) = activity.child(Name::IatiIdentifier) else {
             self.findings.report(
                 Rule::IatiBadIdentifier,
                 activity,
@@ -356,7 +276,7 @@ impl<'o> Importer<'o> {
 
     fn dates(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
         let mut dates: Vec<(DateKind, NaiveDate, Node<'_>)> = Vec::new();
-        for node in activity.children("activity-date") {
+        for node in activity.children(Name::ActivityDate) {
             let Some(code) = self.required(node, "type", subject) else {
                 continue;
             };
@@ -392,7 +312,7 @@ impl<'o> Importer<'o> {
         // The partners named so far, so that each is listed once however
         // many organisations an activity names.
         let mut partners = Seen::default();
-        for node in activity.children("participating-org") {
+        for node in activity.children(Name::ParticipatingOrg) {
             let Some(code) = self.required(node, "role", subject) else {
                 continue;
             };
@@ -435,7 +355,7 @@ impl<'o> Importer<'o> {
         subject: &Ref,
     ) {
         let mut places: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
-        for node in activity.children("recipient-country") {
+        for node in activity.children(Name::RecipientCountry) {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
@@ -444,7 +364,7 @@ impl<'o> Importer<'o> {
             places.push(("", entry.percentage, node));
             details.countries.push(entry);
         }
-        for node in activity.children("recipient-region") {
+        for node in activity.children(Name::RecipientRegion) {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
@@ -456,7 +376,7 @@ impl<'o> Importer<'o> {
         }
         rules::percentages("country and region", &mut places, subject, &mut self.findings);
         let mut sectors: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
-        for node in activity.children("sector") {
+        for node in activity.children(Name::Sector) {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
@@ -477,7 +397,7 @@ impl<'o> Importer<'o> {
             details.sectors.push(entry);
         }
         rules::percentages("sector", &mut sectors, subject, &mut self.findings);
-        for node in activity.children("tag") {
+        for node in activity.children(Name::Tag) {
             let (Some(vocabulary), Some(code)) = (
                 self.required(node, "vocabulary", subject),
                 self.required(node, "code", subject),
@@ -502,7 +422,7 @@ impl<'o> Importer<'o> {
     /// indicator's address where there is one.
     fn references(&mut self, node: Node<'_>, subject: &Ref) -> Vec<Classification> {
         let mut references = Vec::new();
-        for reference in node.children("reference") {
+        for reference in node.children(Name::Reference) {
             if let Some(code) = self.required(reference, "code", subject) {
                 let mut entry = Classification::new("", code);
                 entry.vocabulary = reference.attribute("vocabulary").map(Code::new);
@@ -525,10 +445,10 @@ impl<'o> Importer<'o> {
 
     /// The child `name` of `node`, which the standard requires; a finding
     /// when it is missing.
-    fn part<'n>(&mut self, node: Node<'n>, name: &str, what: &str, subject: &Ref) -> Option<Node<'n>> {
+    fn part<'n>(&mut self, node: Node<'n>, name: Name, what: &str, subject: &Ref) -> Option<Node<'n>> {
         let part = node.child(name);
         if part.is_none() {
-            self.incomplete(node, subject, &format!("<{name}>"), what);
+            self.incomplete(node, subject, &format!("<{}>", name.as_str()), what);
         }
         part
     }
@@ -589,16 +509,16 @@ impl<'o> Importer<'o> {
 
     fn money(&mut self, activity: Node<'_>, programme: &mut Programme, subject: &Ref) {
         let currency = activity.attribute("default-currency");
-        for node in activity.children("budget") {
+        for node in activity.children(Name::Budget) {
             let mut funding = Funding {
                 kind: Some(FundingKind::Budget),
                 ..Funding::default()
             };
             let start = self
-                .part(node, "period-start", "its period", subject)
+                .part(node, Name::PeriodStart, "its period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             let end = self
-                .part(node, "period-end", "its period", subject)
+                .part(node, Name::PeriodEnd, "its period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             if let (Some(start), Some(end)) = (start, end) {
                 rules::period_order(node, "budget period", start, end, subject, &mut self.findings);
@@ -607,8 +527,8 @@ impl<'o> Importer<'o> {
             self.value(node, currency, &mut funding, subject);
             programme.funding.push(funding);
         }
-        for node in activity.children("transaction") {
-            let code = node.child("transaction-type").and_then(|t| t.attribute("code"));
+        for node in activity.children(Name::Transaction) {
+            let code = node.child(Name::TransactionType).and_then(|t| t.attribute("code"));
             let Some(kind) = code.and_then(FundingKind::from_transaction_code) else {
                 self.findings.report(
                     Rule::IatiUnknownCode,
@@ -624,7 +544,7 @@ impl<'o> Importer<'o> {
             };
             let mut funding = Funding {
                 kind: Some(kind),
-                donor: node.child("provider-org").and_then(|o| {
+                donor: node.child(Name::ProviderOrg).and_then(|o| {
                     // The name, else the identifier, as `Organisation::label`.
                     let (id, name) = organisation_parts(o);
                     name.or(id).map(str::to_owned)
@@ -632,7 +552,7 @@ impl<'o> Importer<'o> {
                 ..Funding::default()
             };
             if let Some(date) = node
-                .child("transaction-date")
+                .child(Name::TransactionDate)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings))
             {
                 rules::not_in_future(
@@ -651,7 +571,7 @@ impl<'o> Importer<'o> {
 
     /// The indicators of the activity's results, each with its result.
     fn results(&mut self, activity: Node<'_>, programme: &mut Programme, subject: &Ref) {
-        for (number, result) in (1u32..).zip(activity.children("result")) {
+        for (number, result) in (1u32..).zip(activity.children(Name::Result)) {
             let Some(kind) = result.attribute("type").and_then(ResultKind::from_code) else {
                 self.findings.report(
                     Rule::IatiUnknownCode,
@@ -665,11 +585,11 @@ impl<'o> Importer<'o> {
                 );
                 continue;
             };
-            let title = result.child("title").and_then(Node::narrative).unwrap_or_default();
+            let title = result.child(Name::Title).and_then(Node::narrative).unwrap_or_default();
             let mut of = ResultOf::new(kind, number, title);
             of.references = self.references(result, subject);
             let aggregates = !matches!(result.attribute("aggregation-status"), Some("0" | "false"));
-            for node in result.children("indicator") {
+            for node in result.children(Name::Indicator) {
                 let indicator = self.indicator(node, &of, aggregates, subject);
                 if !of.references.is_empty()
                     && indicator
@@ -691,7 +611,7 @@ impl<'o> Importer<'o> {
     }
 
     fn indicator(&mut self, node: Node<'_>, of: &ResultOf, aggregates: bool, subject: &Ref) -> Indicator {
-        let label = node.child("title").and_then(Node::narrative).unwrap_or_default();
+        let label = node.child(Name::Title).and_then(Node::narrative).unwrap_or_default();
         let mut indicator = Indicator::new(label);
         indicator.measure = match node.attribute("measure").map(str::trim) {
             Some("1") => Measure::Unit,
@@ -748,7 +668,7 @@ impl<'o> Importer<'o> {
             }
         }
         indicator.result = Some(Box::new(of));
-        let mut baselines = node.children("baseline");
+        let mut baselines = node.children(Name::Baseline);
         if let Some(baseline) = baselines.next() {
             indicator.baseline = self
                 .data_point(baseline, indicator.measure, "baseline", subject)
@@ -771,29 +691,29 @@ impl<'o> Importer<'o> {
                 Some(subject),
                 format!(
                     "an indicator of {subject} gives {} baselines; the first is kept",
-                    node.children("baseline").count()
+                    node.children(Name::Baseline).count()
                 ),
                 "give one baseline per indicator, or split the indicator by what its baselines differ in",
             );
         }
-        for period in node.children("period") {
+        for period in node.children(Name::Period) {
             let start = self
-                .part(period, "period-start", "the period", subject)
+                .part(period, Name::PeriodStart, "the period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             let end = self
-                .part(period, "period-end", "the period", subject)
+                .part(period, Name::PeriodEnd, "the period", subject)
                 .and_then(|n| rules::date(n, "iso-date", Some(subject), &mut self.findings));
             let (Some(start), Some(end)) = (start, end) else {
                 continue;
             };
             rules::period_order(period, "indicator period", start, end, subject, &mut self.findings);
             let mut points = IndicatorPeriod::new(Period::new(start, end));
-            for target in period.children("target") {
+            for target in period.children(Name::Target) {
                 if let Some(point) = self.data_point(target, indicator.measure, "target", subject) {
                     points.target.0.push(point);
                 }
             }
-            for actual in period.children("actual") {
+            for actual in period.children(Name::Actual) {
                 if let Some(point) = self.data_point(actual, indicator.measure, "actual", subject) {
                     points.actual.0.push(point);
                 }
@@ -806,7 +726,7 @@ impl<'o> Importer<'o> {
     /// The value of a baseline, target or actual, with its dimensions and
     /// locations; a quantitative one must be a number.
     fn data_point(&mut self, node: Node<'_>, measure: Measure, what: &str, subject: &Ref) -> Option<DataPoint> {
-        let comment = node.child("comment").and_then(Node::narrative).map(str::to_owned);
+        let comment = node.child(Name::Comment).and_then(Node::narrative).map(str::to_owned);
         let value = match (measure.is_quantitative(), node.attribute("value")) {
             (true, Some(text)) => Value::Number(rules::number(node, "value", text, Some(subject), &mut self.findings)?),
             (true, None) => {
@@ -835,7 +755,7 @@ impl<'o> Importer<'o> {
             },
         };
         let mut point = DataPoint::new(value);
-        for dimension in node.children("dimension") {
+        for dimension in node.children(Name::Dimension) {
             if let (Some(name), Some(value)) = (
                 self.required(dimension, "name", subject),
                 self.required(dimension, "value", subject),
@@ -843,7 +763,7 @@ impl<'o> Importer<'o> {
                 point.dimensions.insert(name.to_owned(), value.to_owned());
             }
         }
-        for location in node.children("location") {
+        for location in node.children(Name::Location) {
             if let Some(reference) = self.required(location, "ref", subject) {
                 point.dimensions.insert("location".to_owned(), reference.to_owned());
             }
@@ -854,7 +774,7 @@ impl<'o> Importer<'o> {
 
     /// The amount, currency and value date of the `value` of `node`.
     fn value(&mut self, node: Node<'_>, currency: Option<&str>, funding: &mut Funding, subject: &Ref) {
-        let Some(value) = self.part(node, "value", "its amount", subject) else {
+        let Some(value) = self.part(node, Name::Value, "its amount", subject) else {
             return;
         };
         funding.amount = rules::number(value, "value", value.text(), Some(subject), &mut self.findings);

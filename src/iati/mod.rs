@@ -54,6 +54,7 @@
 
 mod convert;
 mod crosswalk;
+mod name;
 mod rules;
 mod seen;
 mod xml;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::name::Name;
 use super::xml::{Node, Place};
 use crate::format::Span;
 use crate::validate::{Config, Diagnostic, Rule};
@@ -127,7 +128,7 @@ pub(crate) fn identifier(
     subject: &Ref,
     findings: &mut Findings<'_>,
 ) {
-    let at = activity.child("iati-identifier").unwrap_or(activity);
+    let at = activity.child(Name::IatiIdentifier).unwrap_or(activity);
     if let Some(org) = reporting_org.map(str::trim).filter(|o| !o.is_empty()) {
         if id == org {
             findings.report(

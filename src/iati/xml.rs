@@ -10,7 +10,7 @@
 //! Elements and attributes with a namespace prefix (`unhcr:value-USD`,
 //! `dstore:dataset`) belong to other vocabularies and are skipped, as the
 //! IATI standard allows; so are the elements the converter does not read
-//! (`convert::Reads`), which only cost the parser's time.
+//! (see [`Name::child`]), which only cost the parser's time.
 
 use std::io::BufRead;
 use std::ops::Range;
@@ -18,7 +18,7 @@ use std::ops::Range;
 use quick_xml::events::{BytesStart, Event};
 
 use super::IatiError;
-use super::convert::Reads;
+use super::name::Name;
 use super::seen::Seen;
 
 /// No node: the end of a list of children.
@@ -52,19 +52,18 @@ impl From<&Node<'_>> for Place {
 /// One element, as ranges into its tree.
 #[derive(Debug, Clone)]
 struct Element {
-    name: Range<u32>,
+    name: Name,
     attributes: Range<u32>,
     text: Range<u32>,
     first_child: u32,
     last_child: u32,
     next_sibling: u32,
     place: Place,
-    /// The children the converter reads.
-    reads: Reads,
 }
 
-/// The elements of one activity: names, attribute names and values and
-/// texts in one string, elements and attributes as ranges into it.
+/// The elements of one activity: attribute names and values and texts in
+/// one string, elements and attributes as ranges into it; each element's
+/// name is one of the few the converter reads.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
     elements: Vec<Element>,
@@ -127,15 +126,18 @@ impl Tree {
         self.elements[index as usize].text.end = end;
     }
 
+    /// The name of element `index`.
+    fn name(&self, index: u32) -> Option<Name> {
+        self.elements.get(index as usize).map(|e| e.name)
+    }
+
     /// Whether element `index` has children yet.
     fn has_children(&self, index: u32) -> bool {
         self.elements.get(index as usize).is_some_and(|e| e.first_child != NONE)
     }
 
     /// Adds a child of `parent` (or the root when there is none); its index.
-    fn push(&mut self, parent: Option<u32>, name: &str, attributes: Range<u32>, place: Place) -> u32 {
-        let reads = Reads::of(name);
-        let name = self.push_str(name);
+    fn push(&mut self, parent: Option<u32>, name: Name, attributes: Range<u32>, place: Place) -> u32 {
         let index = u32::try_from(self.elements.len()).unwrap_or(NONE);
         let end = self.offset();
         self.elements.push(Element {
@@ -146,7 +148,6 @@ impl Tree {
             last_child: NONE,
             next_sibling: NONE,
             place,
-            reads,
         });
         if let Some(parent) = parent.and_then(|p| self.elements.get(p as usize).map(|e| (p, e.last_child))) {
             let (parent, last) = parent;
@@ -182,8 +183,8 @@ impl<'t> Node<'t> {
     }
 
     /// The element's name.
-    pub(crate) fn name(self) -> &'t str {
-        self.tree.str(&self.element().name)
+    pub(crate) fn name(self) -> &'static str {
+        self.element().name.as_str()
     }
 
     /// Its text, entities resolved and line ends normalised.
@@ -225,22 +226,18 @@ impl<'t> Node<'t> {
     }
 
     /// The first child named `name`.
-    pub(crate) fn child(self, name: &str) -> Option<Node<'t>> {
+    pub(crate) fn child(self, name: Name) -> Option<Node<'t>> {
         self.children(name).next()
     }
 
     /// The children named `name`, in order.
-    pub(crate) fn children<'n>(self, name: &'n str) -> impl Iterator<Item = Node<'t>> + 'n
-    where
-        't: 'n,
-    {
-        self.all_children()
-            .filter(move |c| c.tree.bytes(&c.element().name) == name.as_bytes())
+    pub(crate) fn children(self, name: Name) -> impl Iterator<Item = Node<'t>> {
+        self.all_children().filter(move |c| c.element().name == name)
     }
 
     /// The text of the first `narrative` child, as written.
     pub(crate) fn narrative(self) -> Option<&'t str> {
-        self.child("narrative").map(Node::text)
+        self.child(Name::Narrative).map(Node::text)
     }
 }
 
@@ -407,29 +404,38 @@ impl<R: BufRead> Activities<R> {
                 Ok(Step::Next)
             }
             Event::Start(start) => {
-                let name = start.name();
-                let name: &str = name.as_ref();
-                if name.contains(':') || !self.wanted(name) {
+                let tag = start.name();
+                let tag: &str = tag.as_ref();
+                let name = match self.open.last() {
+                    Some(&parent) => self.tree.name(parent).and_then(|parent| parent.child(tag)),
+                    None if tag == "iati-activity" => Some(Name::IatiActivity),
+                    None if tag.contains(':') => None,
+                    None => {
+                        return Err(self.error(
+                            at,
+                            format!("<{tag}> stands where an <iati-activity> should: only activities are read"),
+                        ));
+                    }
+                };
+                let Some(name) = name else {
                     *foreign = 1;
                     return Ok(Step::Next);
-                }
-                if !in_activity && name != "iati-activity" {
-                    return Err(self.error(
-                        at,
-                        format!("<{name}> stands where an <iati-activity> should: only activities are read"),
-                    ));
-                }
-                let index = self.element(&start, at)?;
+                };
+                let index = self.element(&start, at, name)?;
                 self.open.push(index);
                 Ok(Step::Next)
             }
             Event::Empty(start) => {
-                let name = start.name();
-                let name: &str = name.as_ref();
-                if name.contains(':') || (!in_activity && name != "iati-activity") || !self.wanted(name) {
+                let tag = start.name();
+                let tag: &str = tag.as_ref();
+                let name = match self.open.last() {
+                    Some(&parent) => self.tree.name(parent).and_then(|parent| parent.child(tag)),
+                    None => (tag == "iati-activity").then_some(Name::IatiActivity),
+                };
+                let Some(name) = name else {
                     return Ok(Step::Next);
-                }
-                self.element(&start, at)?;
+                };
+                self.element(&start, at, name)?;
                 Ok(if in_activity { Step::Next } else { Step::Activity })
             }
             Event::End(_) => {
@@ -490,19 +496,6 @@ impl<R: BufRead> Activities<R> {
                 Ok(Step::End)
             }
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => Ok(Step::Next),
-        }
-    }
-
-    /// Whether an element `name` opening here is read: an activity outside
-    /// one, and what the converter reads inside.
-    fn wanted(&self, name: &str) -> bool {
-        match self.open.last() {
-            None => true,
-            Some(&parent) => self
-                .tree
-                .elements
-                .get(parent as usize)
-                .is_some_and(|element| element.reads.child(name)),
         }
     }
 
@@ -624,9 +617,9 @@ impl<R: BufRead> Activities<R> {
         Ok(())
     }
 
-    /// Adds the element `start` under the open one, with its unprefixed
-    /// attributes; its index.
-    fn element(&mut self, start: &BytesStart<'_>, at: u64) -> Result<u32, IatiError> {
+    /// Adds the element `start`, named `name`, under the open one, with
+    /// its unprefixed attributes; its index.
+    fn element(&mut self, start: &BytesStart<'_>, at: u64, name: Name) -> Result<u32, IatiError> {
         // The tree places its parts with 32-bit numbers.
         if self.tree.strings.len() >= LIMIT || self.tree.elements.len() >= LIMIT || self.tree.attributes.len() >= LIMIT
         {
@@ -645,8 +638,6 @@ impl<R: BufRead> Activities<R> {
             self.parsed_attributes(start, at)?;
         }
         let last = u32::try_from(self.tree.attributes.len()).unwrap_or(NONE);
-        let name = start.name();
-        let name: &str = name.as_ref();
         Ok(self
             .tree
             .push(self.open.last().copied(), name, first..last, self.place(at)))
