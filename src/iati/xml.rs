@@ -548,17 +548,23 @@ impl<R: BufRead> Activities<R> {
     /// quick-xml's parser, whose reading this one agrees with.
     fn plain_attributes(&mut self, raw: &str, at: u64) -> Result<bool, IatiError> {
         let bytes = raw.as_bytes();
+        let end = bytes.len();
+        // The text is copied whole, once: the names and values kept are
+        // ranges into the copy.
+        let base = self.tree.push_str(raw).start;
         let mut keys = Seen::default();
         let mut i = 0;
         loop {
-            while bytes.get(i).is_some_and(|b| is_xml_space(*b)) {
+            while i < end && is_xml_space(bytes[i]) {
                 i += 1;
             }
-            if i == bytes.len() {
+            if i == end {
                 return Ok(true);
             }
             let key_start = i;
-            while bytes.get(i).is_some_and(|&b| b != b'=' && !is_xml_space(b)) {
+            let mut prefixed = false;
+            while i < end && bytes[i] != b'=' && !is_xml_space(bytes[i]) {
+                prefixed |= bytes[i] == b':';
                 i += 1;
             }
             let key_end = i;
@@ -578,16 +584,19 @@ impl<R: BufRead> Activities<R> {
                 }
             }
             i = value_end + 1;
-            let (Some(key), Some(value)) = (raw.get(key_start..key_end), raw.get(value_start..value_end)) else {
+            let Some(key) = raw.get(key_start..key_end) else {
                 return Ok(false);
             };
             if !keys.insert(key) {
                 return Err(self.error(at, format!("the attribute {key} is given twice")));
             }
-            if !key.contains(':') {
-                let key = self.tree.push_str(key);
-                let value = self.tree.push_str(value);
-                self.tree.attributes.push((key, value));
+            if !prefixed {
+                // Offsets within an attribute text, which the tree's checked
+                // size bounds.
+                let range = |from: usize, to: usize| base + from as u32..base + to as u32;
+                self.tree
+                    .attributes
+                    .push((range(key_start, key_end), range(value_start, value_end)));
             }
         }
     }
@@ -620,8 +629,11 @@ impl<R: BufRead> Activities<R> {
     /// Adds the element `start`, named `name`, under the open one, with
     /// its unprefixed attributes; its index.
     fn element(&mut self, start: &BytesStart<'_>, at: u64, name: Name) -> Result<u32, IatiError> {
-        // The tree places its parts with 32-bit numbers.
-        if self.tree.strings.len() >= LIMIT || self.tree.elements.len() >= LIMIT || self.tree.attributes.len() >= LIMIT
+        // The tree places its parts with 32-bit numbers, the attributes'
+        // among them.
+        if self.tree.strings.len().saturating_add(start.len()) >= LIMIT
+            || self.tree.elements.len() >= LIMIT
+            || self.tree.attributes.len() >= LIMIT
         {
             return Err(self.error(
                 at,
