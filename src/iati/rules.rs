@@ -26,7 +26,9 @@ impl<'c> Findings<'c> {
     }
 
     pub(crate) fn start_file(&mut self, file: &str) {
-        self.file = file.to_owned();
+        if self.file != file {
+            file.clone_into(&mut self.file);
+        }
     }
 
     /// Reports `message` of `rule` at the place `at` (an element or a place
