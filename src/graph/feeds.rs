@@ -45,16 +45,18 @@ impl FrameworkGraph {
     /// per node once filled (it is sized on first use), so that thousands
     /// of elements linked to one output find its whole once.
     pub(crate) fn whole_of(&self, node: NodeIndex, known: &mut Vec<u32>) -> Option<NodeIndex> {
-        let find = || {
-            self.graph
-                .edges(node)
-                .find(|e| e.weight().kind == LinkKind::PartOf)
-                .map(|e| e.target())
-        };
         if known.is_empty() {
             known.resize(self.graph.node_count(), UNKNOWN);
         }
-        remembered(known, node, find)
+        remembered(known, node, || self.whole(node))
+    }
+
+    /// What `node` is part of: the target of its first `part_of` edge.
+    pub(super) fn whole(&self, node: NodeIndex) -> Option<NodeIndex> {
+        self.graph
+            .edges(node)
+            .find(|e| e.weight().kind == LinkKind::PartOf)
+            .map(|e| e.target())
     }
 
     /// Whether the element `reference` contributes, by the graph's edges,

@@ -240,11 +240,7 @@ impl<'g> Node<'g> {
     /// The node this one is part of (an output's outcome, a target's goal),
     /// when it is part of one.
     pub fn part_of(&self) -> Option<Node<'g>> {
-        self.graph
-            .graph
-            .edges(self.index)
-            .find(|e| e.weight().kind == LinkKind::PartOf)
-            .map(|e| self.graph.view(e.target()))
+        self.graph.whole(self.index).map(|index| self.graph.view(index))
     }
 
     /// [`Node::part_of`], from `known` when found before (see
