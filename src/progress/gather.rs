@@ -264,20 +264,14 @@ fn shares<'g, G, C>(
     counts: &[usize],
     threads: usize,
 ) -> Vec<(&'g mut [G], &'g [C])> {
-    let share = counts.iter().sum::<usize>().div_ceil(threads.max(1)).max(1);
-    let mut runs = Vec::with_capacity(threads.min(counts.len()));
-    let (mut taken, mut filled) = (0, 0);
-    for (i, count) in counts.iter().enumerate() {
-        filled += count;
-        if filled >= share && runs.len() + 1 < threads {
-            let (run, rest) = std::mem::take(&mut groups).split_at_mut(i + 1 - taken);
-            let (run_counted, counted_rest) = counted.split_at(i + 1 - taken);
-            runs.push((run, run_counted));
-            (groups, counted, taken, filled) = (rest, counted_rest, i + 1, 0);
-        }
-    }
-    if !groups.is_empty() {
-        runs.push((groups, counted));
+    let ranges = super::parallel::ranges(counts, threads);
+    let mut runs = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let at = range.len().min(groups.len()).min(counted.len());
+        let (run, rest) = std::mem::take(&mut groups).split_at_mut(at);
+        let (run_counted, counted_rest) = counted.split_at(at);
+        runs.push((run, run_counted));
+        (groups, counted) = (rest, counted_rest);
     }
     runs
 }

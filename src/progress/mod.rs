@@ -276,21 +276,12 @@ pub fn evaluate_parallel<'s>(set: &'s FrameworkSet, graph: &FrameworkGraph, as_o
 /// lengths of all.
 fn split<'a, 'f>(frameworks: &'a [&'f Framework], runs: usize) -> (Vec<Run<'a, 'f>>, Lengths) {
     let lengths: Vec<Lengths> = frameworks.iter().map(|f| Lengths::of(f)).collect();
-    let all = lengths.iter().fold(Lengths::default(), |sum, &l| sum.plus(l));
-    let share = all.work().div_ceil(runs.max(1)).max(1);
-    let mut out = Vec::with_capacity(runs.min(frameworks.len()));
-    let (mut start, mut filled) = (0, Lengths::default());
-    for (i, &l) in lengths.iter().enumerate() {
-        filled = filled.plus(l);
-        if filled.work() >= share && out.len() + 1 < runs {
-            out.push((&frameworks[start..=i], filled));
-            (start, filled) = (i + 1, Lengths::default());
-        }
-    }
-    if start < frameworks.len() {
-        out.push((&frameworks[start..], filled));
-    }
-    (out, all)
+    let work: Vec<usize> = lengths.iter().map(|l| l.work()).collect();
+    let out = parallel::ranges(&work, runs)
+        .into_iter()
+        .map(|range| (&frameworks[range.clone()], lengths[range].iter().copied().sum()))
+        .collect();
+    (out, lengths.into_iter().sum())
 }
 
 /// A run of frameworks evaluated on one thread, with its lengths.
@@ -323,20 +314,22 @@ impl Lengths {
         lengths
     }
 
-    fn plus(self, other: Lengths) -> Self {
-        Lengths {
-            deliverables: self.deliverables + other.deliverables,
-            targets: self.targets + other.targets,
-            indicators: self.indicators + other.indicators,
-        }
-    }
-
     /// The work of evaluating them, in about the time a deliverable takes:
     /// a target takes about twice as long (its observations are looked
     /// up and judged), an indicator about eight times (its feeds are
     /// walked in the graph and it joins a roll-up group at each).
     fn work(self) -> usize {
         self.deliverables + 2 * self.targets + 8 * self.indicators
+    }
+}
+
+impl std::iter::Sum for Lengths {
+    fn sum<I: Iterator<Item = Lengths>>(lengths: I) -> Self {
+        lengths.fold(Lengths::default(), |sum, l| Lengths {
+            deliverables: sum.deliverables + l.deliverables,
+            targets: sum.targets + l.targets,
+            indicators: sum.indicators + l.indicators,
+        })
     }
 }
 

@@ -3,7 +3,27 @@
 //! any thread the system refuses, so that the answer never depends on how
 //! many threads there were.
 
+use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
+
+/// Items of `weights` in at most `runs` runs, in order, of about equal
+/// weight, none empty: each run's range of items.
+pub(super) fn ranges(weights: &[usize], runs: usize) -> Vec<Range<usize>> {
+    let share = weights.iter().sum::<usize>().div_ceil(runs.max(1)).max(1);
+    let mut out = Vec::with_capacity(runs.min(weights.len()));
+    let (mut start, mut filled) = (0, 0);
+    for (i, weight) in weights.iter().enumerate() {
+        filled += weight;
+        if filled >= share && out.len() + 1 < runs {
+            out.push(start..i + 1);
+            (start, filled) = (i + 1, 0);
+        }
+    }
+    if start < weights.len() {
+        out.push(start..weights.len());
+    }
+    out
+}
 
 /// `work` applied to every item, the first on the calling thread and each
 /// other on a thread of its own; the results in the items' order. An item
@@ -69,6 +89,17 @@ mod tests {
         assert_eq!(squares, vec![0, 1, 4, 9, 16]);
         assert_eq!(map(Vec::<u8>::new(), |n| n), Vec::<u8>::new());
         assert_eq!(map(vec![7], |n| n + 1), vec![8]);
+    }
+
+    #[test]
+    fn ranges_cover_every_item_in_order_in_runs_of_about_equal_weight() {
+        assert_eq!(ranges(&[1, 1, 1, 1], 2), vec![0..2, 2..4]);
+        assert_eq!(ranges(&[8, 1, 1, 1, 1, 1, 1, 1, 1], 2), vec![0..1, 1..9]);
+        assert_eq!(ranges(&[1, 1, 1], 7), vec![0..1, 1..2, 2..3]);
+        // Weightless items make one run.
+        assert_eq!(ranges(&[0, 0], 3), vec![0..2]);
+        assert_eq!(ranges(&[5, 5], 0), vec![0..2]);
+        assert_eq!(ranges(&[], 4), Vec::<Range<usize>>::new());
     }
 
     #[test]
