@@ -358,7 +358,8 @@ impl<R: BufRead> Activities<R> {
         let step = loop {
             let at = self.xml.buffer_position();
             buffer.clear();
-            let event = match self.xml.read_event_into(&mut buffer) {
+            let read = self.xml.read_event_into(&mut buffer);
+            let event = match &read {
                 Ok(event) => event,
                 Err(e) => break Err(self.error(at, format!("the XML is malformed: {e}"))),
             };
@@ -396,7 +397,7 @@ impl<R: BufRead> Activities<R> {
     }
 
     /// Takes in one event at `at`.
-    fn step(&mut self, event: Event<'_>, at: u64, foreign: &mut usize) -> Result<Step, IatiError> {
+    fn step(&mut self, event: &Event<'_>, at: u64, foreign: &mut usize) -> Result<Step, IatiError> {
         let in_activity = !self.open.is_empty();
         match event {
             Event::Start(start) | Event::Empty(start) if self.version.is_none() => {
@@ -481,7 +482,7 @@ impl<R: BufRead> Activities<R> {
                     (Some(text), Some(&current)) => self.tree.append_text(current, &text),
                     (Some(_), None) => {}
                     (None, _) => {
-                        return Err(self.error(at, format!("the entity &{}; is not one XML defines", &*reference)));
+                        return Err(self.error(at, format!("the entity &{}; is not one XML defines", &**reference)));
                     }
                 }
                 Ok(Step::Next)
