@@ -401,7 +401,7 @@ impl<R: BufRead> Activities<R> {
         let in_activity = !self.open.is_empty();
         match event {
             Event::Start(start) | Event::Empty(start) if self.version.is_none() => {
-                self.root(&start, at)?;
+                self.root(start, at)?;
                 Ok(Step::Next)
             }
             Event::Start(start) => {
@@ -422,7 +422,7 @@ impl<R: BufRead> Activities<R> {
                     *foreign = 1;
                     return Ok(Step::Next);
                 };
-                let index = self.element(&start, at, name)?;
+                let index = self.element(start, at, name)?;
                 self.open.push(index);
                 Ok(Step::Next)
             }
@@ -436,7 +436,7 @@ impl<R: BufRead> Activities<R> {
                 let Some(name) = name else {
                     return Ok(Step::Next);
                 };
-                self.element(&start, at, name)?;
+                self.element(start, at, name)?;
                 Ok(if in_activity { Step::Next } else { Step::Activity })
             }
             Event::End(_) => {
@@ -466,7 +466,7 @@ impl<R: BufRead> Activities<R> {
             Event::CData(data) => {
                 if let Some(&current) = self.open.last() {
                     // XML turns CR LF and a lone CR into LF, in CDATA too.
-                    let text: &str = &data;
+                    let text: &str = data;
                     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
                     self.tree.append_text(current, &normalised);
                 }
@@ -475,7 +475,7 @@ impl<R: BufRead> Activities<R> {
             Event::GeneralRef(reference) => {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&reference).map(str::to_owned),
+                    Ok(None) => quick_xml::escape::resolve_predefined_entity(reference).map(str::to_owned),
                     Err(_) => None,
                 };
                 match (resolved, self.open.last()) {
