@@ -126,21 +126,19 @@ impl FromStr for PartialDate {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::PartialDate, s, format!("{problem} ({SHAPE})"));
-        let parts: Vec<&str> = s.split('-').collect();
-        let year = parse_year(parts[0], Expected::PartialDate, s)?;
-        match parts.len() {
-            1 => Ok(PartialDate(Precision::Year(year))),
-            2 => {
-                let month = parts[1];
-                match month.parse::<u8>() {
-                    Ok(m) if month.len() == 2 && (1..=12).contains(&m) => Ok(PartialDate(Precision::Month(year, m))),
-                    _ => Err(error(format!("{month:?} is not a month 01 to 12"))),
-                }
-            }
-            3 => strict_date(s)
+        // Up to a fourth part, which holds whatever follows a third `-`.
+        let mut parts = s.splitn(4, '-');
+        let year = parse_year(parts.next().unwrap_or_default(), Expected::PartialDate, s)?;
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => Ok(PartialDate(Precision::Year(year))),
+            (Some(month), None, _) => match month.parse::<u8>() {
+                Ok(m) if month.len() == 2 && (1..=12).contains(&m) => Ok(PartialDate(Precision::Month(year, m))),
+                _ => Err(error(format!("{month:?} is not a month 01 to 12"))),
+            },
+            (Some(_), Some(_), None) => strict_date(s)
                 .map(|d| PartialDate(Precision::Day(d)))
                 .ok_or_else(|| error("it is not a calendar day".to_owned())),
-            _ => Err(error("it has too many parts".to_owned())),
+            (Some(_), Some(_), Some(_)) => Err(error("it has too many parts".to_owned())),
         }
     }
 }

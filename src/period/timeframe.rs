@@ -149,22 +149,21 @@ impl Runs {
         }
     }
 
-    /// The runs that cover `ranges`, which are sorted.
-    fn of_sorted(ranges: &[QuarterRange]) -> Runs {
-        let mut runs: Vec<QuarterRange> = Vec::new();
-        for &range in ranges {
-            match runs.last_mut() {
-                // Overlapping or next to the run before: the run grows.
-                Some(run) if range.first <= run.last || Some(range.first) == run.last.next() => {
-                    run.last = run.last.max(range.last);
-                }
-                _ => runs.push(range),
+    /// The runs that cover `ranges`, which are sorted: merged in place.
+    fn of_sorted(mut ranges: Vec<QuarterRange>) -> Runs {
+        // Each range that overlaps the run kept before it, or comes right
+        // after it, grows that run and is dropped.
+        ranges.dedup_by(|range, run| {
+            let joins = range.first <= run.last || Some(range.first) == run.last.next();
+            if joins {
+                run.last = run.last.max(range.last);
             }
-        }
-        match runs.as_slice() {
+            joins
+        });
+        match ranges.as_slice() {
             [] => Runs::Empty,
             [run] => Runs::One(*run),
-            _ => Runs::Many(runs.into_boxed_slice()),
+            _ => Runs::Many(ranges.into_boxed_slice()),
         }
     }
 }
@@ -190,7 +189,7 @@ impl Timeframe {
                 let mut ranges = runs.as_slice().to_vec();
                 let at = ranges.partition_point(|r| *r < range);
                 ranges.insert(at, range);
-                Runs::of_sorted(&ranges)
+                Runs::of_sorted(ranges)
             }
         };
     }
@@ -244,7 +243,7 @@ impl FromIterator<QuarterRange> for Timeframe {
         let mut ranges: Vec<QuarterRange> = iter.into_iter().collect();
         ranges.sort_unstable();
         Timeframe {
-            runs: Runs::of_sorted(&ranges),
+            runs: Runs::of_sorted(ranges),
         }
     }
 }
@@ -263,7 +262,33 @@ impl serde::Serialize for Timeframe {
 
 impl<'de> serde::Deserialize<'de> for Timeframe {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let ranges = Vec::<QuarterRange>::deserialize(deserializer)?;
+        deserializer.deserialize_seq(TimeframeVisitor)
+    }
+}
+
+/// Reads a timeframe's list: one range, as most are, without a list made
+/// for it.
+struct TimeframeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TimeframeVisitor {
+    type Value = Timeframe;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of quarters and ranges of quarters")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Timeframe, A::Error> {
+        let Some(first) = seq.next_element::<QuarterRange>()? else {
+            return Ok(Timeframe::new());
+        };
+        let Some(second) = seq.next_element::<QuarterRange>()? else {
+            return Ok(Timeframe { runs: Runs::One(first) });
+        };
+        let mut ranges = Vec::with_capacity(seq.size_hint().unwrap_or(0).saturating_add(2).min(64));
+        ranges.extend([first, second]);
+        while let Some(range) = seq.next_element()? {
+            ranges.push(range);
+        }
         Ok(ranges.into_iter().collect())
     }
 }

@@ -153,6 +153,10 @@ fn partial_dates() {
         "October 2015",
         "invalid date \"October 2015\": \"October 2015\" is not a four-digit year",
     );
+    err::<PartialDate>(
+        "2015-10-01-02",
+        &format!("invalid date \"2015-10-01-02\": it has too many parts {SHAPE}"),
+    );
     assert!(PartialDate::from_year_month(2015, 13).is_err());
 }
 
@@ -223,6 +227,11 @@ mod timeframe_as_a_set {
                 .rev()
                 .collect();
             prop_assert_eq!(&one_by_one, &all_at_once);
+            // Read from a file's list (none, one, two or more ranges), the
+            // ranges make the same timeframe as collected.
+            let written: Vec<String> = ranges.iter().map(ToString::to_string).collect();
+            let read: Timeframe = serde_json::from_value(serde_json::json!(written)).expect("reads");
+            prop_assert_eq!(read, ranges.iter().copied().collect::<Timeframe>());
             let t = one_by_one;
             prop_assert_eq!(t.iter().collect::<Vec<_>>(), set.iter().copied().collect::<Vec<_>>());
             prop_assert_eq!(t.len(), set.len());
