@@ -53,7 +53,8 @@
 //!   [`Timeframe`]), on chrono's dates.
 //! - The model ([`Framework`], [`FrameworkSet`], [`Outcome`], [`Output`],
 //!   [`Indicator`], [`Programme`], [`Deliverable`], [`Link`], [`Claim`],
-//!   [`Provenance`], [`StandardCatalogue`]).
+//!   [`Provenance`], [`StandardCatalogue`]), its short texts held in
+//!   place ([`Label`], [`Code`]).
 //! - Results ([`Indicator`] with [`IndicatorPeriod`]s of targets and
 //!   actuals as [`DataPoints`], after IATI's result model) and
 //!   [`ProgressReport`]s, dated documents of record whose observations say
@@ -109,10 +110,10 @@ pub use model::{
     ActionLevel, Activity, ActivityDate, Aggregation, Claim, ClaimValue, Classification, Code, Coverage, DataPoint,
     DataPoints, DateKind, Deliverable, DeliverableObservation, DeliverableStatus, Direction, DocumentLink, Element,
     Endorsement, Framework, FrameworkKind, FrameworkSet, Funding, FundingKind, Indicator, IndicatorObservation,
-    IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation, OrganisationRole, Outcome, Output, Participant,
-    Plan, PolicyMarker, Programme, ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region, Related,
-    Relation, ReportKind, ResultKind, ResultOf, Share, Standard, StandardCatalogue, StatedLink, TargetObservation,
-    Value,
+    IndicatorPeriod, Label, Link, LinkDetail, LinkKind, Measure, Organisation, OrganisationRole, Outcome, Output,
+    Participant, Plan, PolicyMarker, Programme, ProgrammeKind, ProgrammeTarget, ProgressReport, Provenance, Region,
+    Related, Relation, ReportKind, ResultKind, ResultOf, Share, Standard, StandardCatalogue, StatedLink,
+    TargetObservation, Value,
 };
 pub use period::{Biennium, MAX_YEAR, MIN_YEAR, PartialDate, Period, Quarter, QuarterRange, Timeframe};
 

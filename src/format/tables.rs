@@ -226,7 +226,7 @@ fn deliverables(out: &mut String, f: &Framework) {
             &[
                 f.id.to_string(),
                 d.code.to_string(),
-                d.area.clone(),
+                d.area.to_string(),
                 optional(d.responds_to.as_ref()),
                 d.activities.len().to_string(),
                 joined(d.timeframe.iter()),
@@ -270,7 +270,7 @@ fn programmes(out: &mut String, f: &Framework, stated: &HashMap<&Ref, Vec<&Ref>>
             f.id.to_string(),
             p.id.to_string(),
             optional(p.acronym.as_ref()),
-            p.name.clone(),
+            p.name.to_string(),
             p.kind.to_string(),
         ];
         cells.extend(Region::ALL.into_iter().map(|r| count(Some(r))));

@@ -331,7 +331,7 @@ impl<'o> Importer<'o> {
             if let Some(label) = name.or(id) {
                 match role {
                     OrganisationRole::Implementing if partners.insert(label) => {
-                        programme.partners.push(label.to_owned());
+                        programme.partners.push(label.into());
                     }
                     OrganisationRole::Funding => programme.funding.push(Funding {
                         donor: Some(label.to_owned()),

@@ -1,10 +1,6 @@
 //! Short codes kept as written: a vocabulary, a codelist code, an
 //! organisation identifier, a currency, a media type.
 
-use std::borrow::Borrow;
-use std::fmt;
-use std::ops::Deref;
-
 /// A short code as its publisher wrote it: a vocabulary (`99`), a code of
 /// a codelist (`15110`, `1.A`), an organisation identifier
 /// (`XM-DAC-41121`), a currency (`USD`), a media type (`application/pdf`).
@@ -27,133 +23,7 @@ use std::ops::Deref;
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Code(smol_str::SmolStr);
 
-impl Code {
-    /// `text` as a code, exactly as given.
-    pub fn new(text: &str) -> Self {
-        Code(smol_str::SmolStr::new(text))
-    }
-
-    /// The code as written.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for Code {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Code {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Code {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for Code {
-    fn from(text: &str) -> Self {
-        Code::new(text)
-    }
-}
-
-impl From<String> for Code {
-    fn from(text: String) -> Self {
-        Code(smol_str::SmolStr::from(text))
-    }
-}
-
-impl From<&String> for Code {
-    fn from(text: &String) -> Self {
-        Code::new(text)
-    }
-}
-
-impl From<Code> for String {
-    fn from(code: Code) -> Self {
-        code.as_str().to_owned()
-    }
-}
-
-impl PartialEq<str> for Code {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Code {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<Code> for str {
-    fn eq(&self, other: &Code) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<Code> for &str {
-    fn eq(&self, other: &Code) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl serde::Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Code {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Code;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Code, E> {
-                Ok(Code::new(text))
-            }
-            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Code, E> {
-                Ok(Code::from(text))
-            }
-        }
-        deserializer.deserialize_str(Visitor)
-    }
-}
-
-impl schemars::JsonSchema for Code {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Code".into()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
+super::short_text::short_text!(Code, "Code");
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Link, Provenance};
+use super::{Label, Link, Provenance};
 use crate::{DeliverableCode, SdgCode, StandardRef, Timeframe};
 
 /// A deliverable of a plan of action: what is to be produced, under which
@@ -28,19 +28,19 @@ pub struct Deliverable {
     /// The deliverable's code.
     pub code: DeliverableCode,
     /// The area of action or focus it falls under.
-    pub area: String,
+    pub area: Label,
     /// A short label of what is delivered.
-    pub title: String,
+    pub title: Label,
     /// What it responds to, such as `ILC 2016 Conclusion 23 (b)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responds_to: Option<String>,
+    pub responds_to: Option<Label>,
     /// Its key activities, each a short label.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub activities: Vec<String>,
+    pub activities: Vec<Label>,
     /// The quarters it is scheduled in; empty where the document marks none.
     #[serde(default, skip_serializing_if = "Timeframe::is_empty")]
     pub timeframe: Timeframe,
@@ -72,7 +72,7 @@ pub struct Deliverable {
 
 impl Deliverable {
     /// A deliverable with a code, an area and a title and nothing else yet.
-    pub fn new(code: DeliverableCode, area: impl Into<String>, title: impl Into<String>) -> Self {
+    pub fn new(code: DeliverableCode, area: impl Into<Label>, title: impl Into<Label>) -> Self {
         Deliverable {
             code,
             area: area.into(),

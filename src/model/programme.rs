@@ -6,7 +6,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Activity, Indicator, Link, Provenance};
+use super::{Activity, Indicator, Label, Link, Provenance};
 use crate::id::{Expected, ParseError};
 use crate::{Code, PartialDate, Period, ProgrammeId, Ref, SdgCode, StandardRef};
 
@@ -250,7 +250,7 @@ impl Endorsement {
 )]
 pub struct ProgrammeTarget {
     /// What is aimed at, in a short phrase.
-    pub label: String,
+    pub label: Label,
     /// How many: a finite number (files cannot hold `nan` or infinities).
     #[serde(
         default,
@@ -261,7 +261,7 @@ pub struct ProgrammeTarget {
     pub quantity: Option<f64>,
     /// Of what: `workers`, `countries`, `%`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Label>,
     /// By when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<PartialDate>,
@@ -272,7 +272,7 @@ pub struct ProgrammeTarget {
 
 impl ProgrammeTarget {
     /// A target described by `label`, with nothing else known yet.
-    pub fn new(label: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<Label>) -> Self {
         ProgrammeTarget {
             label: label.into(),
             ..ProgrammeTarget::default()
@@ -412,7 +412,7 @@ pub struct Programme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
     /// The full name, exactly as the document gives it.
-    pub name: String,
+    pub name: Label,
     /// Its state when the document was written, in a short phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -460,14 +460,14 @@ pub struct Programme {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub partners: Vec<String>,
+    pub partners: Vec<Label>,
     /// Multi-stakeholder initiatives it supports or belongs to.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub initiatives: Vec<String>,
+    pub initiatives: Vec<Label>,
     /// Ways partners can engage with it.
     #[serde(
         default,
@@ -516,7 +516,7 @@ pub struct Programme {
 
 impl Programme {
     /// A programme with an id, a kind and a name and nothing else yet.
-    pub fn new(id: ProgrammeId, kind: ProgrammeKind, name: impl Into<String>) -> Self {
+    pub fn new(id: ProgrammeId, kind: ProgrammeKind, name: impl Into<Label>) -> Self {
         Programme {
             id,
             kind,

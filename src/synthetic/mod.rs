@@ -493,10 +493,10 @@ impl Rng {
 
     /// `count` consecutive labels of `vocabulary` from a random start, so
     /// distinct as long as `count` is at most its length.
-    fn labels(&mut self, vocabulary: &[&str], count: usize) -> Vec<String> {
+    fn labels<T: for<'a> From<&'a str>>(&mut self, vocabulary: &[&str], count: usize) -> Vec<T> {
         let start = self.below(vocabulary.len());
         (0..count.min(vocabulary.len()))
-            .map(|i| vocabulary[(start + i) % vocabulary.len()].to_owned())
+            .map(|i| T::from(vocabulary[(start + i) % vocabulary.len()]))
             .collect()
     }
 }
@@ -919,7 +919,7 @@ impl ProgrammeGenerator<'_> {
             let (label, unit) = TARGETS[(start + i) % TARGETS.len()];
             p.targets.push(ProgrammeTarget {
                 quantity: Some((rng.between(1, 200) * 100) as f64),
-                unit: Some(unit.to_owned()),
+                unit: Some(unit.into()),
                 due: PartialDate::from_year(rng.between(first as usize, last as usize) as i32).ok(),
                 ..ProgrammeTarget::new(label)
             });
@@ -938,13 +938,13 @@ impl ProgrammeGenerator<'_> {
             } else {
                 rng.below(self.partners)
             };
-            p.partners.push(format!("Partner {}", first + 1));
+            p.partners.push(format!("Partner {}", first + 1).into());
             if partners > 1 {
                 let mut second = rng.below(self.partners - 1);
                 if second >= first {
                     second += 1;
                 }
-                p.partners.push(format!("Partner {}", second + 1));
+                p.partners.push(format!("Partner {}", second + 1).into());
             }
         }
         let initiative = (global < self.initiatives || rng.chance(20)) && self.initiatives > 0;
@@ -955,7 +955,7 @@ impl ProgrammeGenerator<'_> {
             } else {
                 rng.below(self.initiatives)
             };
-            p.initiatives.push(format!("Initiative {}", k + 1));
+            p.initiatives.push(format!("Initiative {}", k + 1).into());
         }
 
         let sdg = rng.weighted(&[40, 45, 15]);
@@ -1058,7 +1058,7 @@ fn plan_framework(rng: &mut Rng, budgets: &Budgets, index: usize, count: usize) 
         let mut d = Deliverable::new(code, format!("Area {group}"), format!("Deliverable {code}"));
         line = line.saturating_add(rng.between(2, 9) as u32);
         d.source = Provenance::line(line);
-        d.responds_to = Some(format!("Conclusion {}", rng.between(1, 30)));
+        d.responds_to = Some(format!("Conclusion {}", rng.between(1, 30)).into());
         let activities = rng.between(1, 4);
         d.activities = rng.labels(&ACTIVITIES, activities);
 
@@ -1184,7 +1184,7 @@ fn actual_value(rng: &mut Rng, kind: IndicatorKind, from: usize, to: usize) -> u
 fn actual_points(rng: &mut Rng, kind: IndicatorKind, value: usize) -> DataPoints {
     match kind {
         IndicatorKind::Countries => {
-            let countries = rng.labels(&COUNTRIES, value.clamp(1, COUNTRIES.len()));
+            let countries = rng.labels::<String>(&COUNTRIES, value.clamp(1, COUNTRIES.len()));
             DataPoints(
                 countries
                     .into_iter()
@@ -1194,7 +1194,7 @@ fn actual_points(rng: &mut Rng, kind: IndicatorKind, value: usize) -> DataPoints
         }
         IndicatorKind::Workers if value >= 3 && rng.chance(33) => {
             let parts = rng.between(2, 3);
-            let countries = rng.labels(&COUNTRIES, parts);
+            let countries = rng.labels::<String>(&COUNTRIES, parts);
             let mut left = value;
             let mut points = Vec::with_capacity(parts);
             for (i, country) in countries.into_iter().enumerate() {
@@ -1337,7 +1337,7 @@ pub fn generate_report(set: &FrameworkSet, config: &SyntheticConfig) -> Progress
                 note: None,
             };
             if kind == IndicatorKind::Countries {
-                for country in rng.labels(&COUNTRIES, 2) {
+                for country in rng.labels::<String>(&COUNTRIES, 2) {
                     report.indicators.push(observation(last.period, 1, Some(&country)));
                 }
                 continue;

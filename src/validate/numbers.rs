@@ -88,7 +88,7 @@ fn model_value(cx: &Context<'_>, f: &Framework, subject: &Ref, property: &str) -
             Element::Outcome(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),
             Element::Output(o) if property == "title" => Some(ClaimValue::Text(o.title.clone())),
             Element::Programme(p) => match property {
-                "name" => Some(ClaimValue::Text(p.name.clone())),
+                "name" => Some(ClaimValue::Text(p.name.to_string())),
                 "acronym" => p.acronym.clone().map(ClaimValue::Text),
                 "countries.total" => p.coverage.as_ref()?.total.map(|n| ClaimValue::Number(i64::from(n))),
                 other => {

@@ -830,7 +830,7 @@ fn programme(id: ProgrammeId, recorded: Recorded, related: Vec<Related>) -> Prog
         };
         match participant.role {
             OrganisationRole::Implementing if !programme.partners.iter().any(|p| p == label) => {
-                programme.partners.push(label.to_owned());
+                programme.partners.push(label.into());
             }
             OrganisationRole::Funding => {
                 let mut funding = Funding::default();
@@ -1638,7 +1638,7 @@ fn every_field_once() {
     parent.period = Some(Period::new(day("2023-02-15"), day("2025-12-31")));
     parent.launched = Some(day_of(day("2023-02-15")));
     parent.planned_launch = Some(day_of(day("2023-01-01")));
-    parent.partners = vec!["Red Cross".to_owned()];
+    parent.partners = vec!["Red Cross".into()];
     let donor = |name: &str| {
         let mut f = Funding::default();
         f.donor = some(name);

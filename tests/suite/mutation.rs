@@ -233,13 +233,26 @@ fn programmes(fs: &[Framework]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn title_mut(fs: &mut [Framework], item: Item) -> &mut String {
+/// Gives an item the title `change` makes of the one it has.
+fn change_title(fs: &mut [Framework], item: Item, change: impl FnOnce(&str) -> String) {
     match item {
-        Item::Framework(fi) => &mut fs[fi].title,
-        Item::Outcome(fi, oi) => &mut fs[fi].outcomes[oi].title,
-        Item::Output(fi, oi, ui) => &mut fs[fi].outcomes[oi].outputs[ui].title,
-        Item::Programme(fi, pi) => &mut fs[fi].programmes[pi].name,
-        Item::Deliverable(fi, di) => &mut fs[fi].deliverables[di].title,
+        Item::Framework(fi) => fs[fi].title = change(&fs[fi].title),
+        Item::Outcome(fi, oi) => {
+            let outcome = &mut fs[fi].outcomes[oi];
+            outcome.title = change(&outcome.title);
+        }
+        Item::Output(fi, oi, ui) => {
+            let output = &mut fs[fi].outcomes[oi].outputs[ui];
+            output.title = change(&output.title);
+        }
+        Item::Programme(fi, pi) => {
+            let programme = &mut fs[fi].programmes[pi];
+            programme.name = change(&programme.name).into();
+        }
+        Item::Deliverable(fi, di) => {
+            let deliverable = &mut fs[fi].deliverables[di];
+            deliverable.title = change(&deliverable.title).into();
+        }
     }
 }
 
@@ -547,7 +560,9 @@ fn empty_title(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let mut fs = frameworks(set);
     let all = items(&fs);
     let item = pick(&all, place)?;
-    *title_mut(&mut fs, item) = EMPTY_TITLES[(place / all.len()) % EMPTY_TITLES.len()].to_owned();
+    change_title(&mut fs, item, |_| {
+        EMPTY_TITLES[(place / all.len()) % EMPTY_TITLES.len()].to_owned()
+    });
     rebuild(fs)
 }
 
@@ -555,14 +570,13 @@ fn untrimmed_title(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let mut fs = frameworks(set);
     let all = items(&fs);
     let item = pick(&all, place)?;
-    let title = title_mut(&mut fs, item);
-    *title = match (place / all.len()) % 4 {
+    change_title(&mut fs, item, |title| match (place / all.len()) % 4 {
         0 => format!(" {title}"),
         1 => format!("{title} "),
         2 => format!("{title}\n"),
         _ if title.contains(' ') => title.replacen(' ', "  ", 1),
         _ => format!("{title}  "),
-    };
+    });
     rebuild(fs)
 }
 
@@ -1524,7 +1538,7 @@ fn conflicting_claims(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     for (fi, pi) in programmes(&fs) {
         let me = reference(&fs, Item::Programme(fi, pi));
         if !fs[fi].claims.iter().any(|c| c.subject == me) {
-            let name = ClaimValue::Text(fs[fi].programmes[pi].name.clone());
+            let name = ClaimValue::Text(fs[fi].programmes[pi].name.to_string());
             candidates.push(Place::New(fi, me, "name", name));
         }
     }
@@ -1675,7 +1689,7 @@ fn set_label(set: &FrameworkSet, place: usize, label: impl Fn(&str, usize) -> St
     match chosen {
         (Some((fi, pi, ti)), _) => {
             let target = &mut fs[fi].programmes[pi].targets[ti];
-            target.label = label(&target.label, then);
+            target.label = label(&target.label, then).into();
         }
         (None, Some(Item::Output(fi, oi, ui))) => {
             let indicator = Indicator::new(label("Member States with a national policy", then));
@@ -1705,8 +1719,7 @@ fn control_character(set: &FrameworkSet, place: usize) -> Option<Mutant> {
     let all = items(&fs);
     let item = pick(&all, place)?;
     let control = ["\u{1b}[2J", "\u{7}", "\r", "\u{202e}"][(place / all.len()) % 4];
-    let title = title_mut(&mut fs, item);
-    *title = format!("{title}{control}mutant");
+    change_title(&mut fs, item, |title| format!("{title}{control}mutant"));
     rebuild(fs)
 }
 
@@ -1717,11 +1730,10 @@ fn doubled_inner_white_space(set: &FrameworkSet, place: usize) -> Option<Mutant>
     let all = items(&fs);
     let item = pick(&all, place)?;
     let doubled = [" \t", "\t\t", "\n\n", "\t "][(place / all.len()) % 4];
-    let title = title_mut(&mut fs, item);
-    *title = match title.split_once(' ') {
+    change_title(&mut fs, item, |title| match title.split_once(' ') {
         Some((head, tail)) => format!("{head}{doubled}{tail}"),
         None => format!("{title}{doubled}mutant"),
-    };
+    });
     rebuild(fs)
 }
 

@@ -384,7 +384,7 @@ fn programme() -> impl Strategy<Value = Programme> {
         .prop_map(|(label, quantity, unit, due, source)| {
             let mut v = ProgrammeTarget::new(label);
             v.quantity = quantity;
-            v.unit = unit;
+            v.unit = unit.map(Label::from);
             v.due = due;
             v.source = source;
             v
@@ -446,8 +446,8 @@ fn programme() -> impl Strategy<Value = Programme> {
             p.coverage = coverage;
             p.targets = targets;
             p.indicators = indicators;
-            p.partners = partners;
-            p.initiatives = initiatives;
+            p.partners = partners.into_iter().map(Label::from).collect();
+            p.initiatives = initiatives.into_iter().map(Label::from).collect();
             p.modalities = modalities;
             p.funding = funding;
             p.sdg = sdg;
@@ -476,8 +476,8 @@ fn deliverable() -> impl Strategy<Value = Deliverable> {
         .prop_map(
             |(code, area, title, responds_to, activities, timeframe, contributes_to, sdg, standards, source)| {
                 let mut d = Deliverable::new(code, area, title);
-                d.responds_to = responds_to;
-                d.activities = activities;
+                d.responds_to = responds_to.map(Label::from);
+                d.activities = activities.into_iter().map(Label::from).collect();
                 d.timeframe = timeframe;
                 d.contributes_to = contributes_to;
                 d.sdg = sdg;

@@ -465,7 +465,7 @@ fn an_element_gives_its_reference() {
         for programme in &framework.programmes {
             let reference = framework.reference_of(programme);
             assert_eq!(reference.to_string(), format!("{}:{}", framework.id, programme.id));
-            assert_eq!(title(&set, &reference), Some(programme.name.clone()));
+            assert_eq!(title(&set, &reference), Some(programme.name.to_string()));
             count += 1;
         }
         for deliverable in &framework.deliverables {
