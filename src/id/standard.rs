@@ -110,7 +110,9 @@ impl FromStr for StandardRef {
         // The words and the letters, each followed by at most one space (the
         // schema's pattern): text that reads as something else, or with
         // other spaces, is refused rather than guessed at.
-        let one_space = |rest: &str| rest.strip_prefix(' ').unwrap_or(rest).to_owned();
+        fn one_space(rest: &str) -> &str {
+            rest.strip_prefix(' ').unwrap_or(rest)
+        }
         let (kind, rest) = [
             StandardKind::Convention,
             StandardKind::Recommendation,
@@ -122,7 +124,7 @@ impl FromStr for StandardRef {
                 .or_else(|| s.strip_prefix(kind.letter()))
                 .map(|rest| {
                     let rest = one_space(rest);
-                    let rest = rest.strip_prefix("No.").map_or(rest.clone(), one_space);
+                    let rest = rest.strip_prefix("No.").map_or(rest, one_space);
                     (kind, rest)
                 })
         })
