@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Indicator, Provenance};
+use super::{Indicator, Label, Provenance};
 use crate::{OutputCode, SdgCode, StandardRef};
 
 /// The level an action of an output is taken at.
@@ -48,21 +48,21 @@ pub struct Output {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub country_level: Vec<String>,
+    pub country_level: Vec<Label>,
     /// Actions at the global level (policy outputs).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub global_level: Vec<String>,
+    pub global_level: Vec<Label>,
     /// Specific deliverables during the biennium (enabling outputs).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "super::compact::vec"
     )]
-    pub biennium_deliverables: Vec<String>,
+    pub biennium_deliverables: Vec<Label>,
     /// Indicators of the output.
     #[serde(
         default,
@@ -107,7 +107,7 @@ impl Output {
 
     /// Every action with its level: country, then global, then biennium.
     pub fn actions(&self) -> impl Iterator<Item = (ActionLevel, &str)> {
-        fn tag(level: ActionLevel, list: &[String]) -> impl Iterator<Item = (ActionLevel, &str)> {
+        fn tag(level: ActionLevel, list: &[Label]) -> impl Iterator<Item = (ActionLevel, &str)> {
             list.iter().map(move |a| (level, a.as_str()))
         }
         tag(ActionLevel::Country, &self.country_level)

@@ -694,7 +694,7 @@ fn action_level_mismatch(set: &FrameworkSet, place: usize) -> Option<Mutant> {
         return None;
     };
     let output = &mut fs[fi].outcomes[oi].outputs[ui];
-    let action = "mutant action".to_owned();
+    let action = Label::new("mutant action");
     match output.code.outcome().kind() {
         OutcomeKind::Policy => output.biennium_deliverables.push(action),
         OutcomeKind::Enabling if (place / all.len()).is_multiple_of(2) => output.country_level.push(action),

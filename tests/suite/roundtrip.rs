@@ -305,9 +305,9 @@ fn output(outcome: OutcomeCode) -> impl Strategy<Value = Output> {
                 source,
             )| {
                 let mut o = Output::new(OutputCode::new(outcome, n).unwrap(), title);
-                o.country_level = country_level;
-                o.global_level = global_level;
-                o.biennium_deliverables = biennium_deliverables;
+                o.country_level = country_level.into_iter().map(Label::from).collect();
+                o.global_level = global_level.into_iter().map(Label::from).collect();
+                o.biennium_deliverables = biennium_deliverables.into_iter().map(Label::from).collect();
                 o.indicators = indicators;
                 o.sdg = sdg;
                 o.standards = standards;
