@@ -24,29 +24,3 @@
 pub struct Code(smol_str::SmolStr);
 
 super::short_text::short_text!(Code, "Code");
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_code_is_its_text_in_files() {
-        let code: Code = serde_json::from_str("\"1.A\"").expect("a string");
-        assert_eq!(code, "1.A");
-        assert_eq!(serde_json::to_string(&code).expect("writes"), "\"1.A\"");
-        assert!(serde_json::from_str::<Code>("7").is_err());
-    }
-
-    #[test]
-    fn a_code_takes_no_more_room_than_a_string() {
-        assert_eq!(std::mem::size_of::<Code>(), std::mem::size_of::<String>());
-        assert_eq!(std::mem::size_of::<Option<Code>>(), std::mem::size_of::<String>());
-    }
-
-    #[test]
-    fn long_codes_are_kept_whole() {
-        let long = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        assert_eq!(Code::new(long).as_str(), long);
-        assert_eq!(format!("{:?}", Code::new("a\"b")), "\"a\\\"b\"");
-    }
-}

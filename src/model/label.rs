@@ -25,24 +25,3 @@
 pub struct Label(smol_str::SmolStr);
 
 super::short_text::short_text!(Label, "Label");
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_label_is_its_text_in_files() {
-        let label: Label = serde_json::from_str("\"Area 1\"").expect("a string");
-        assert_eq!(label, "Area 1");
-        assert_eq!(serde_json::to_string(&label).expect("writes"), "\"Area 1\"");
-        assert!(serde_json::from_str::<Label>("7").is_err());
-        let long = "Promoting decent work in the rural economy, with the social partners";
-        assert_eq!(Label::from(long.to_owned()).as_str(), long);
-    }
-
-    #[test]
-    fn a_label_takes_no_more_room_than_a_string() {
-        assert_eq!(std::mem::size_of::<Label>(), std::mem::size_of::<String>());
-        assert_eq!(std::mem::size_of::<Option<Label>>(), std::mem::size_of::<String>());
-    }
-}

@@ -148,3 +148,45 @@ macro_rules! short_text {
 }
 
 pub(super) use short_text;
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Debug;
+    use std::ops::Deref;
+
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+
+    use super::super::{Code, Label};
+
+    /// What every short text does, shown with `text`.
+    fn behaves_as_its_text<T>(text: &str)
+    where
+        T: DeserializeOwned
+            + Serialize
+            + Debug
+            + Deref<Target = str>
+            + PartialEq<str>
+            + From<String>
+            + for<'a> From<&'a str>,
+    {
+        // In files, a plain string; nothing else is one.
+        let read: T = serde_json::from_str(&format!("\"{text}\"")).expect("a string");
+        assert!(read == *text, "{read:?}");
+        assert_eq!(serde_json::to_string(&read).expect("writes"), format!("\"{text}\""));
+        assert!(serde_json::from_str::<T>("7").is_err());
+        // No more room than a `String`, with or without an `Option`.
+        assert_eq!(std::mem::size_of::<T>(), std::mem::size_of::<String>());
+        assert_eq!(std::mem::size_of::<Option<T>>(), std::mem::size_of::<String>());
+        // A text past what is held in place is kept whole.
+        let long = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        assert_eq!(&*T::from(long.to_owned()), long);
+        assert_eq!(format!("{:?}", T::from("a\"b")), "\"a\\\"b\"");
+    }
+
+    #[test]
+    fn codes_and_labels_are_their_text() {
+        behaves_as_its_text::<Code>("1.A");
+        behaves_as_its_text::<Label>("Area 1");
+    }
+}
