@@ -284,8 +284,7 @@ impl<'de> serde::de::Visitor<'de> for TimeframeVisitor {
         let Some(second) = seq.next_element::<QuarterRange>()? else {
             return Ok(Timeframe { runs: Runs::One(first) });
         };
-        let mut ranges = Vec::with_capacity(seq.size_hint().unwrap_or(0).saturating_add(2).min(64));
-        ranges.extend([first, second]);
+        let mut ranges = vec![first, second];
         while let Some(range) = seq.next_element()? {
             ranges.push(range);
         }
