@@ -15,9 +15,9 @@ use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
     Activity, ActivityDate, Aggregation, Classification, Code, DataPoint, DateKind, Direction, DocumentLink,
-    ElementCode, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
-    OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
-    Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
+    ElementCode, Funding, FundingKind, Indicator, IndicatorPeriod, Label, Link, LinkDetail, LinkKind, Measure,
+    Organisation, OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId,
+    ProgrammeKind, Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
 /// A relation an activity states, to be resolved once every activity is
@@ -177,7 +177,7 @@ impl<'o> Importer<'o> {
                 self.required(scope, "code", &subject),
             ) {
                 let mut entry = Classification::new(vocabulary, code);
-                entry.name = scope.narrative().map(str::to_owned);
+                entry.name = scope.narrative().map(Label::new);
                 details.humanitarian_scopes.push(entry);
             }
         }
@@ -334,7 +334,7 @@ impl<'o> Importer<'o> {
                         programme.partners.push(label.into());
                     }
                     OrganisationRole::Funding => programme.funding.push(Funding {
-                        donor: Some(label.to_owned()),
+                        donor: Some(label.into()),
                         ..Funding::default()
                     }),
                     _ => {}
@@ -369,7 +369,7 @@ impl<'o> Importer<'o> {
                 continue;
             };
             let mut entry = Classification::new(node.attribute("vocabulary").unwrap_or("1"), code);
-            entry.name = node.narrative().map(str::to_owned);
+            entry.name = node.narrative().map(Label::new);
             entry.percentage = self.percentage(node, subject);
             places.push(("", entry.percentage, node));
             details.regions.push(entry);
@@ -382,7 +382,7 @@ impl<'o> Importer<'o> {
             };
             let vocabulary = node.attribute("vocabulary").unwrap_or("1");
             let mut entry = Classification::new(vocabulary, code);
-            entry.name = node.narrative().map(str::to_owned);
+            entry.name = node.narrative().map(Label::new);
             entry.percentage = self.percentage(node, subject);
             sectors.push((vocabulary, entry.percentage, node));
             match vocabulary {
@@ -413,7 +413,7 @@ impl<'o> Importer<'o> {
                 }
             }
             let mut entry = Classification::new(vocabulary, code);
-            entry.name = node.narrative().map(str::to_owned);
+            entry.name = node.narrative().map(Label::new);
             details.tags.push(entry);
         }
     }
@@ -426,7 +426,7 @@ impl<'o> Importer<'o> {
             if let Some(code) = self.required(reference, "code", subject) {
                 let mut entry = Classification::new("", code);
                 entry.vocabulary = reference.attribute("vocabulary").map(Code::new);
-                entry.name = reference.attribute("indicator-uri").map(str::to_owned);
+                entry.name = reference.attribute("indicator-uri").map(Label::new);
                 references.push(entry);
             }
         }
@@ -547,7 +547,7 @@ impl<'o> Importer<'o> {
                 donor: node.child(Name::ProviderOrg).and_then(|o| {
                     // The name, else the identifier, as `Organisation::label`.
                     let (id, name) = organisation_parts(o);
-                    name.or(id).map(str::to_owned)
+                    name.or(id).map(Label::new)
                 }),
                 ..Funding::default()
             };
@@ -885,7 +885,7 @@ fn organisation(node: Node<'_>) -> Organisation {
     let (id, name) = organisation_parts(node);
     Organisation {
         id: id.map(Code::new),
-        name: name.map(str::to_owned),
+        name: name.map(Label::new),
     }
 }
 

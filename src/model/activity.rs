@@ -11,7 +11,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Code, PartialDate};
+use crate::{Code, Label, PartialDate};
 
 /// The IATI details of a project read from an activity file.
 ///
@@ -83,7 +83,7 @@ pub struct Organisation {
     pub id: Option<Code>,
     /// Its name, in the record's first language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Label>,
 }
 
 impl Organisation {
@@ -247,7 +247,7 @@ pub struct Classification {
     pub code: Code,
     /// The name the record gives the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Label>,
     /// The percentage of the activity, from 0 to 100.
     #[serde(
         default,

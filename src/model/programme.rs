@@ -288,7 +288,7 @@ impl ProgrammeTarget {
 pub struct Funding {
     /// The donor: a country, organization or company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub donor: Option<String>,
+    pub donor: Option<Label>,
     /// The amount, in units of `currency`: a finite number.
     #[serde(
         default,

@@ -156,7 +156,7 @@ const CURRENCIES: [&str; 4] = ["USD", "EUR", "CHF", "GBP"];
 fn organisation(id: Option<String>, name: Option<String>) -> Organisation {
     let mut o = Organisation::default();
     o.id = id.map(Code::from);
-    o.name = name;
+    o.name = name.map(Label::from);
     o
 }
 
@@ -185,7 +185,7 @@ fn document_link(url: &str, title: Option<&str>, format: Option<&str>) -> Docume
 
 fn classification(vocabulary: &str, code: &str, name: Option<String>, percentage: Option<f64>) -> Classification {
     let mut c = Classification::new(vocabulary, code);
-    c.name = name;
+    c.name = name.map(Label::from);
     c.percentage = percentage;
     c
 }
@@ -483,7 +483,7 @@ fn transactions() -> impl Strategy<Value = Vec<Funding>> {
             .map(|(kind, donor, money)| {
                 let mut funding = Funding::default();
                 funding.kind = Some(kind);
-                funding.donor = donor;
+                funding.donor = donor.map(Label::from);
                 with_money(funding, money)
             })
             .collect()
@@ -834,7 +834,7 @@ fn programme(id: ProgrammeId, recorded: Recorded, related: Vec<Related>) -> Prog
             }
             OrganisationRole::Funding => {
                 let mut funding = Funding::default();
-                funding.donor = Some(label.to_owned());
+                funding.donor = Some(label.into());
                 programme.funding.push(funding);
             }
             _ => {}
@@ -1429,7 +1429,7 @@ fn write_references(w: &mut Writer, references: &[Classification]) {
             &[
                 ("vocabulary", text_of(&reference.vocabulary)),
                 ("code", some(&reference.code)),
-                ("indicator-uri", reference.name.clone()),
+                ("indicator-uri", reference.name.as_ref().map(ToString::to_string)),
             ],
         );
     }
@@ -1641,7 +1641,7 @@ fn every_field_once() {
     parent.partners = vec!["Red Cross".into()];
     let donor = |name: &str| {
         let mut f = Funding::default();
-        f.donor = some(name);
+        f.donor = some(name).map(Label::from);
         f
     };
     let mut budget = Funding::default();
@@ -1652,7 +1652,7 @@ fn every_field_once() {
     budget.value_date = Some(day_of(day("2023-01-01")));
     let mut transaction = Funding::default();
     transaction.kind = Some(FundingKind::Disbursement);
-    transaction.donor = some("UNHCR");
+    transaction.donor = some("UNHCR").map(Label::from);
     transaction.amount = Some(-250.0);
     transaction.currency = Some(Code::new("EUR"));
     transaction.value_date = Some(day_of(day("2023-06-30")));

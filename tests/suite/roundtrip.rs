@@ -400,7 +400,7 @@ fn programme() -> impl Strategy<Value = Programme> {
     )
         .prop_map(|(donor, amount, currency, period, years, purpose, source)| {
             let mut v = Funding::default();
-            v.donor = donor;
+            v.donor = donor.map(Label::from);
             v.amount = amount;
             v.currency = currency.map(Code::from);
             v.period = period;
