@@ -96,6 +96,7 @@ fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, 
 
 struct Builder {
     graph: DiGraph<NodeData, EdgeData, u32>,
+    kinds: Vec<NodeKind>,
     labels: String,
     shares: Vec<Share>,
     index: Index,
@@ -113,9 +114,9 @@ impl Builder {
         let start = u32::try_from(self.labels.len()).unwrap_or(u32::MAX);
         self.labels.push_str(label);
         let end = u32::try_from(self.labels.len()).unwrap_or(u32::MAX);
+        self.kinds.push(kind);
         Some(self.graph.add_node(NodeData {
             key,
-            kind,
             label: (start, end),
         }))
     }
@@ -371,6 +372,7 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     let capacity = capacity(set, sdg, standards);
     let mut b = Builder {
         graph: DiGraph::with_capacity(capacity.nodes, capacity.edges),
+        kinds: Vec::with_capacity(capacity.nodes),
         labels: String::with_capacity(capacity.labels),
         shares: Vec::new(),
         index: Index::default(),
@@ -390,6 +392,7 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     }
     FrameworkGraph {
         graph: b.graph,
+        kinds: b.kinds,
         labels: b.labels,
         shares: b.shares,
         index: b.index,

@@ -100,15 +100,11 @@ impl FrameworkGraph {
     /// programmes each part of the next, one programme with thousands of
     /// indicators as rows) it grows with rows × the nodes each reaches.
     pub fn coverage(&self, rows: NodeKind, columns: NodeKind) -> CoverageMatrix {
-        let row_nodes: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|&n| self.graph[n].kind == rows)
-            .collect();
+        let row_nodes: Vec<NodeIndex> = self.graph.node_indices().filter(|&n| self.kind_of(n) == rows).collect();
         let column_nodes: Vec<NodeIndex> = self
             .graph
             .node_indices()
-            .filter(|&n| self.graph[n].kind == columns)
+            .filter(|&n| self.kind_of(n) == columns)
             .collect();
         let column_of: HashMap<NodeIndex, usize> = column_nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let width = column_nodes.len();
@@ -155,7 +151,7 @@ impl FrameworkGraph {
             // Only frameworks, outcomes and SDG goals and targets have parts;
             // other nodes' incoming links (contributions) are not walked.
             if !matches!(
-                self.graph[at].kind,
+                self.kind_of(at),
                 NodeKind::Framework | NodeKind::Outcome | NodeKind::SdgGoal | NodeKind::SdgTarget
             ) {
                 continue;

@@ -94,7 +94,7 @@ impl FrameworkGraph {
             }
         };
         Some(targets.iter().any(|&target| {
-            self.graph[target].kind == NodeKind::Output && self.whole_of(target, wholes).is_some_and(among)
+            self.kind_of(target) == NodeKind::Output && self.whole_of(target, wholes).is_some_and(among)
         }))
     }
 
@@ -124,7 +124,7 @@ impl FrameworkGraph {
         let reached = &mut scratch.reached;
         reached.clear();
         let outcomes = &mut scratch.outcomes;
-        let kind = self.graph[source].kind;
+        let kind = self.kind_of(source);
         if is_result_level(kind) {
             reached.push((source, 1.0));
             if kind == NodeKind::Output
@@ -138,7 +138,7 @@ impl FrameworkGraph {
         links.extend(
             self.graph
                 .edges(source)
-                .filter(|e| e.weight().kind == LinkKind::ContributesTo && is_result_level(self.graph[e.target()].kind))
+                .filter(|e| e.weight().kind == LinkKind::ContributesTo && is_result_level(self.kind_of(e.target())))
                 .map(|e| {
                     (
                         e.id(),
@@ -151,7 +151,7 @@ impl FrameworkGraph {
         links.sort_unstable_by_key(|(id, _, _)| *id);
         for &(_, target, share) in links.iter() {
             reached.push((target, share));
-            if self.graph[target].kind == NodeKind::Output
+            if self.kind_of(target) == NodeKind::Output
                 && let Some(outcome) = self.outcome_of(target, outcomes)
             {
                 reached.push((outcome, share));
@@ -166,7 +166,7 @@ impl FrameworkGraph {
         let find = || {
             self.graph
                 .edges(output)
-                .find(|e| e.weight().kind == LinkKind::PartOf && self.graph[e.target()].kind == NodeKind::Outcome)
+                .find(|e| e.weight().kind == LinkKind::PartOf && self.kind_of(e.target()) == NodeKind::Outcome)
                 .map(|e| e.target())
         };
         remembered(known, output, find)

@@ -28,10 +28,7 @@ impl FrameworkGraph {
                 .edges_directed(output.index, Direction::Incoming)
                 .any(|edge| {
                     edge.weight().kind == LinkKind::ContributesTo
-                        && matches!(
-                            self.graph[edge.source()].kind,
-                            NodeKind::Programme | NodeKind::Deliverable
-                        )
+                        && matches!(self.kind_of(edge.source()), NodeKind::Programme | NodeKind::Deliverable)
                 })
         })
     }
@@ -45,7 +42,7 @@ impl FrameworkGraph {
         while let Some(node) = queue.pop_front() {
             for edge in self.graph.edges(node) {
                 let next = edge.target();
-                let kind = self.graph[next].kind;
+                let kind = self.kind_of(next);
                 let onwards = matches!(edge.weight().kind, LinkKind::ContributesTo | LinkKind::PartOf)
                     && matches!(kind, NodeKind::SdgGoal | NodeKind::SdgTarget | NodeKind::SdgIndicator);
                 if onwards && reached.insert(next) {

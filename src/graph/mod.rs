@@ -56,7 +56,6 @@ use crate::{Error, FrameworkSet, LinkKind, Ref, Share, StandardCatalogue, builti
 #[derive(Debug, Clone)]
 struct NodeData {
     key: NodeKey,
-    kind: NodeKind,
     /// Where the label is in [`FrameworkGraph::labels`]: start and end.
     label: (u32, u32),
 }
@@ -112,6 +111,10 @@ impl fmt::Display for GraphIssue {
 #[derive(Debug, Clone)]
 pub struct FrameworkGraph {
     graph: DiGraph<NodeData, EdgeData, u32>,
+    /// Every node's kind, in node order: a byte each, so that the passes
+    /// that ask each node or each edge's ends for their kind read one short
+    /// list, not the nodes' records spread over memory.
+    kinds: Vec<NodeKind>,
     /// Every node's label, one after the other (one allocation, not one per node).
     labels: String,
     /// The shares that links state, in the order their edges were added.
@@ -195,6 +198,10 @@ impl FrameworkGraph {
         self.graph.edge_indices().map(|index| Edge { graph: self, index })
     }
 
+    fn kind_of(&self, index: NodeIndex) -> NodeKind {
+        self.kinds[index.index()]
+    }
+
     fn label_of(&self, index: NodeIndex) -> &str {
         let (start, end) = self.graph[index].label;
         self.labels.get(start as usize..end as usize).unwrap_or_default()
@@ -229,7 +236,7 @@ impl<'g> Node<'g> {
 
     /// What it stands for.
     pub fn kind(&self) -> NodeKind {
-        self.graph.graph[self.index].kind
+        self.graph.kind_of(self.index)
     }
 
     /// A short human label: the element's title or name.

@@ -58,8 +58,16 @@ impl FrameworkGraph {
             .graph
             .filter_map(|n, data| keep(n).then(|| data.clone()), |_, data| Some(*data));
         let index = Index::of(&graph);
+        // `filter_map` keeps the nodes in their order.
+        let kinds = self
+            .graph
+            .node_indices()
+            .filter(|&n| keep(n))
+            .map(|n| self.kind_of(n))
+            .collect();
         FrameworkGraph {
             graph,
+            kinds,
             labels: self.labels.clone(),
             // The edges kept keep their slots.
             shares: self.shares.clone(),
