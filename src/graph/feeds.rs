@@ -59,18 +59,17 @@ impl FrameworkGraph {
             .map(|e| e.target())
     }
 
-    /// Whether the element `reference` contributes, by the graph's edges,
-    /// both to an output and to what that output is part of; `None` when
-    /// it has no node. `targets` is a buffer kept from call to call, and
-    /// `wholes` is [`FrameworkGraph::whole_of`]'s. Linear in the element's
-    /// edges: past a few, its targets are sorted and searched by halves.
+    /// Whether the element at `node` contributes, by the graph's edges,
+    /// both to an output and to what that output is part of. `targets` is a
+    /// buffer kept from call to call, and `wholes` is
+    /// [`FrameworkGraph::whole_of`]'s. Linear in the element's edges: past
+    /// a few, its targets are sorted and searched by halves.
     pub(crate) fn serves_output_and_its_whole(
         &self,
-        reference: &Ref,
+        node: NodeIndex,
         targets: &mut Vec<NodeIndex>,
         wholes: &mut Vec<u32>,
-    ) -> Option<bool> {
-        let node = self.index.get_ref(reference)?;
+    ) -> bool {
         targets.clear();
         targets.extend(
             self.graph
@@ -79,7 +78,7 @@ impl FrameworkGraph {
                 .map(|e| e.target()),
         );
         if targets.len() < 2 {
-            return Some(false);
+            return false;
         }
         let long = targets.len() > MERGE_BY_SEARCH;
         if long {
@@ -93,9 +92,9 @@ impl FrameworkGraph {
                 targets.contains(&node)
             }
         };
-        Some(targets.iter().any(|&target| {
-            self.kind_of(target) == NodeKind::Output && self.whole_of(target, wholes).is_some_and(among)
-        }))
+        targets
+            .iter()
+            .any(|&target| self.kind_of(target) == NodeKind::Output && self.whole_of(target, wholes).is_some_and(among))
     }
 
     /// The key of a node found by [`FrameworkGraph::index_of`] or a walk.
@@ -203,6 +202,11 @@ pub(crate) struct ElementNodes<'g>(Option<&'g foldhash::HashMap<crate::ElementCo
 impl ElementNodes<'_> {
     /// The node of the element `code`.
     pub(crate) fn get(&self, code: &crate::ElementCode) -> Option<NodeIndex> {
+        self.0.and_then(|nodes| nodes.get(code).copied())
+    }
+
+    /// The node of the element whose code is written `code`.
+    pub(crate) fn get_written(&self, code: &str) -> Option<NodeIndex> {
         self.0.and_then(|nodes| nodes.get(code).copied())
     }
 }

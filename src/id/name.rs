@@ -117,6 +117,14 @@ macro_rules! symbol_id {
             }
         }
 
+        impl std::borrow::Borrow<str> for $ty {
+            /// Hashes and compares as its text, so that maps keyed by it
+            /// can be searched with a `&str`.
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         serde_via_str!(
             $ty,
             stringify!($ty),

@@ -246,30 +246,41 @@ fn redundant_outcome_links<'g>(
     scratch: &mut Scratch<'g>,
     sink: &mut Sink<'_>,
 ) {
+    // The framework's map of nodes found once; each element's node is then
+    // found by its code, without a reference made for it.
+    let nodes = cx.graph.element_nodes(&f.id);
     for p in &f.programmes {
-        let others = cx.has_stated_links(&f.id, p.id.as_str());
-        redundant(
-            cx,
-            stated,
-            sink,
-            &|| element_ref(f, &p.id),
-            &p.contributes_to,
-            others,
-            scratch,
-        );
+        let code = p.id.as_str();
+        let linker = Linker {
+            reference: &|| element_ref(f, &p.id),
+            node: nodes.get_written(code),
+            own: &p.contributes_to,
+            others: cx.has_stated_links(&f.id, code),
+        };
+        redundant(cx, stated, sink, &linker, scratch);
     }
     for d in &f.deliverables {
-        let others = cx.has_stated_links(&f.id, d.code.written().as_str());
-        redundant(
-            cx,
-            stated,
-            sink,
-            &|| element_ref(f, &d.code),
-            &d.contributes_to,
-            others,
-            scratch,
-        );
+        let code = d.code.written();
+        let linker = Linker {
+            reference: &|| element_ref(f, &d.code),
+            node: nodes.get_written(code.as_str()),
+            own: &d.contributes_to,
+            others: cx.has_stated_links(&f.id, code.as_str()),
+        };
+        redundant(cx, stated, sink, &linker, scratch);
     }
+}
+
+/// An element whose links [`redundant`] looks at.
+struct Linker<'e> {
+    /// Its reference, made only when needed.
+    reference: &'e dyn Fn() -> Ref,
+    /// Its node, where it has one.
+    node: Option<petgraph::graph::NodeIndex>,
+    /// Its own `contributes_to`.
+    own: &'e [Link],
+    /// Whether frameworks of the set state links from it.
+    others: bool,
 }
 
 /// What [`redundant`] keeps from one element to the next.
@@ -296,12 +307,11 @@ fn redundant<'g>(
     cx: &Context<'g>,
     stated: &StatedFrom<'_>,
     sink: &mut Sink<'_>,
-    owner: &dyn Fn() -> Ref,
-    own: &[Link],
-    others: bool,
+    linker: &Linker<'_>,
     scratch: &mut Scratch<'g>,
 ) {
-    let reference = others.then(owner);
+    let (owner, own) = (linker.reference, linker.own);
+    let reference = linker.others.then(owner);
     let elsewhere = reference
         .as_ref()
         .and_then(|r| stated.get(r))
@@ -310,17 +320,15 @@ fn redundant<'g>(
     if own.len() + elsewhere.len() < 2 {
         return;
     }
-    // One look-up of the element, not one per link, for the elements with
-    // no such link: nearly all.
-    if scratch.unique {
-        let element = reference.clone().unwrap_or_else(owner);
-        if cx
+    // The element's edges looked at once, not each link looked up, for the
+    // elements with no such link: nearly all.
+    if scratch.unique
+        && let Some(node) = linker.node
+        && !cx
             .graph
-            .serves_output_and_its_whole(&element, &mut scratch.targets, &mut scratch.wholes)
-            == Some(false)
-        {
-            return;
-        }
+            .serves_output_and_its_whole(node, &mut scratch.targets, &mut scratch.wholes)
+    {
+        return;
     }
     let nodes = &mut scratch.nodes;
     // The element's own links first, then those stated elsewhere.
