@@ -200,13 +200,8 @@ const NOTHING: u32 = u32::MAX - 1;
 pub(crate) struct ElementNodes<'g>(Option<&'g foldhash::HashMap<crate::ElementCode, NodeIndex>>);
 
 impl ElementNodes<'_> {
-    /// The node of the element `code`.
-    pub(crate) fn get(&self, code: &crate::ElementCode) -> Option<NodeIndex> {
-        self.0.and_then(|nodes| nodes.get(code).copied())
-    }
-
     /// The node of the element whose code is written `code`.
-    pub(crate) fn get_written(&self, code: &str) -> Option<NodeIndex> {
+    pub(crate) fn get(&self, code: &str) -> Option<NodeIndex> {
         self.0.and_then(|nodes| nodes.get(code).copied())
     }
 }

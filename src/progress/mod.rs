@@ -380,7 +380,7 @@ impl<'s> Part<'s> {
                     continue;
                 };
                 let key = (f.id.as_str(), element.as_str());
-                let feeds = walker.feeds(nodes.get(element));
+                let feeds = walker.feeds(nodes.get(element.as_str()));
                 for (i, indicator) in list.iter().enumerate() {
                     let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
                     let found = observations.indicators.get(&(key, number), &mut cursors.indicators);

@@ -253,7 +253,7 @@ fn redundant_outcome_links<'g>(
         let code = p.id.as_str();
         let linker = Linker {
             reference: &|| element_ref(f, &p.id),
-            node: nodes.get_written(code),
+            node: nodes.get(code),
             own: &p.contributes_to,
             others: cx.has_stated_links(&f.id, code),
         };
@@ -263,7 +263,7 @@ fn redundant_outcome_links<'g>(
         let code = d.code.written();
         let linker = Linker {
             reference: &|| element_ref(f, &d.code),
-            node: nodes.get_written(code.as_str()),
+            node: nodes.get(code.as_str()),
             own: &d.contributes_to,
             others: cx.has_stated_links(&f.id, code.as_str()),
         };
