@@ -99,8 +99,8 @@ fn ratio(bytes: &[u8], path: &str, rounds: usize) -> Result<(), Box<dyn std::err
             Ok((floor, time))
         })
         .collect::<Result<_, Box<dyn std::error::Error>>>()?;
-    rounds.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
     let ratio = |(floor, import): (f64, f64)| floor / import;
+    rounds.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)));
     let (low, middle, high) = (rounds[0], rounds[rounds.len() / 2], rounds[rounds.len() - 1]);
     println!(
         "{} rounds: floor over import {:.3} at the median ({:.2} ms over {:.2} ms), lowest {:.3}, highest {:.3} (target: at least 0.5)",
