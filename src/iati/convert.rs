@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::ImportOptions;
+use super::labels::Labels;
 use super::name::Name;
 use super::rules::{self, Findings};
 use super::seen::Seen;
@@ -15,9 +16,9 @@ use crate::sdg::{Deviation, SdgCatalogue, SdgMention};
 use crate::validate::{Report, Rule};
 use crate::{
     Activity, ActivityDate, Aggregation, Classification, Code, DataPoint, DateKind, Direction, DocumentLink,
-    ElementCode, Funding, FundingKind, Indicator, IndicatorPeriod, Label, Link, LinkDetail, LinkKind, Measure,
-    Organisation, OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId,
-    ProgrammeKind, Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
+    ElementCode, Funding, FundingKind, Indicator, IndicatorPeriod, Link, LinkDetail, LinkKind, Measure, Organisation,
+    OrganisationRole, PartialDate, Participant, Period, PolicyMarker, Programme, ProgrammeId, ProgrammeKind,
+    Provenance, Ref, Related, Relation, ResultKind, ResultOf, SdgCode, Share, StatedLink, Value,
 };
 
 /// A relation an activity states, to be resolved once every activity is
@@ -46,6 +47,15 @@ pub(super) struct Importer<'o> {
     /// activities are read (without a line): each activity's provenance
     /// shares this text.
     places: Vec<Places>,
+    /// The long labels made so far, shared by the later ones of the same
+    /// text.
+    labels: Labels,
+    /// The dates of the activity being read, for the rules that compare
+    /// them: kept to be filled again by the next.
+    dates: Vec<(DateKind, NaiveDate, Place)>,
+    /// Its percentages of countries and regions, then of sectors, grouped
+    /// by vocabulary for the rule that adds them up; kept as `dates` is.
+    shares: Vec<(Code, Option<f64>, Place)>,
 }
 
 /// The sections of a file that elements are read from.
@@ -82,6 +92,9 @@ impl<'o> Importer<'o> {
             relations: Vec::new(),
             files: Vec::new(),
             places: Vec::new(),
+            labels: Labels::default(),
+            dates: Vec::new(),
+            shares: Vec::new(),
         }
     }
 
@@ -119,8 +132,26 @@ impl<'o> Importer<'o> {
         if let Some(places) = self.places.last() {
             programme.source = places.activity.clone().at_line(line_of(activity.line()));
         }
+        // Each list sized once, to the elements that may fill it: most
+        // would otherwise grow two or three times.
+        let counts = activity.child_counts();
         let mut details = Activity::default();
-        let reporting = activity.child(Name::ReportingOrg).map(organisation);
+        details.organisations.reserve_exact(counts.of(Name::ParticipatingOrg));
+        details.dates.reserve_exact(counts.of(Name::ActivityDate));
+        details.countries.reserve_exact(counts.of(Name::RecipientCountry));
+        details.regions.reserve_exact(counts.of(Name::RecipientRegion));
+        details.sectors.reserve_exact(counts.of(Name::Sector));
+        details.tags.reserve_exact(counts.of(Name::Tag));
+        details.policy_markers.reserve_exact(counts.of(Name::PolicyMarker));
+        details
+            .humanitarian_scopes
+            .reserve_exact(counts.of(Name::HumanitarianScope));
+        details.documents.reserve_exact(counts.of(Name::DocumentLink));
+        details.related.reserve_exact(counts.of(Name::RelatedActivity));
+        programme
+            .funding
+            .reserve_exact(counts.of(Name::Budget) + counts.of(Name::Transaction));
+        let reporting = activity.child(Name::ReportingOrg).map(|node| self.organisation(node));
         rules::identifier(
             activity,
             id.as_str(),
@@ -177,7 +208,7 @@ impl<'o> Importer<'o> {
                 self.required(scope, "code", &subject),
             ) {
                 let mut entry = Classification::new(vocabulary, code);
-                entry.name = scope.narrative().map(Label::new);
+                entry.name = scope.narrative().map(|text| self.labels.label(text));
                 details.humanitarian_scopes.push(entry);
             }
         }
@@ -275,7 +306,8 @@ impl<'o> Importer<'o> {
     }
 
     fn dates(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
-        let mut dates: Vec<(DateKind, NaiveDate, Node<'_>)> = Vec::new();
+        let mut dates = std::mem::take(&mut self.dates);
+        dates.clear();
         for node in activity.children(Name::ActivityDate) {
             let Some(code) = self.required(node, "type", subject) else {
                 continue;
@@ -291,7 +323,7 @@ impl<'o> Importer<'o> {
                 continue;
             };
             if let Some(date) = rules::date(node, "iso-date", Some(subject), &mut self.findings) {
-                dates.push((kind, date, node));
+                dates.push((kind, date, node.place()));
                 if let Some(day) = rules::day(date) {
                     details.dates.push(ActivityDate::new(kind, day));
                 }
@@ -306,6 +338,7 @@ impl<'o> Importer<'o> {
         }
         programme.launched = find(DateKind::ActualStart).and_then(rules::day);
         programme.planned_launch = find(DateKind::PlannedStart).and_then(rules::day);
+        self.dates = dates;
     }
 
     fn organisations(&mut self, activity: Node<'_>, programme: &mut Programme, details: &mut Activity, subject: &Ref) {
@@ -331,10 +364,10 @@ impl<'o> Importer<'o> {
             if let Some(label) = name.or(id) {
                 match role {
                     OrganisationRole::Implementing if partners.insert(label) => {
-                        programme.partners.push(label.into());
+                        programme.partners.push(self.labels.label(label));
                     }
                     OrganisationRole::Funding => programme.funding.push(Funding {
-                        donor: Some(label.into()),
+                        donor: Some(self.labels.label(label)),
                         ..Funding::default()
                     }),
                     _ => {}
@@ -342,7 +375,7 @@ impl<'o> Importer<'o> {
             }
             details.organisations.push(Participant {
                 role,
-                organisation: organisation(node),
+                organisation: self.organisation(node),
             });
         }
     }
@@ -354,14 +387,15 @@ impl<'o> Importer<'o> {
         details: &mut Activity,
         subject: &Ref,
     ) {
-        let mut places: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
+        let mut shares = std::mem::take(&mut self.shares);
+        shares.clear();
         for node in activity.children(Name::RecipientCountry) {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
             let mut entry = Classification::country(code);
             entry.percentage = self.percentage(node, subject);
-            places.push(("", entry.percentage, node));
+            shares.push((Code::default(), entry.percentage, node.place()));
             details.countries.push(entry);
         }
         for node in activity.children(Name::RecipientRegion) {
@@ -369,22 +403,22 @@ impl<'o> Importer<'o> {
                 continue;
             };
             let mut entry = Classification::new(node.attribute("vocabulary").unwrap_or("1"), code);
-            entry.name = node.narrative().map(Label::new);
+            entry.name = node.narrative().map(|text| self.labels.label(text));
             entry.percentage = self.percentage(node, subject);
-            places.push(("", entry.percentage, node));
+            shares.push((Code::default(), entry.percentage, node.place()));
             details.regions.push(entry);
         }
-        rules::percentages("country and region", &mut places, subject, &mut self.findings);
-        let mut sectors: Vec<(&str, Option<f64>, Node<'_>)> = Vec::new();
+        rules::percentages("country and region", &mut shares, subject, &mut self.findings);
+        shares.clear();
         for node in activity.children(Name::Sector) {
             let Some(code) = self.required(node, "code", subject) else {
                 continue;
             };
             let vocabulary = node.attribute("vocabulary").unwrap_or("1");
             let mut entry = Classification::new(vocabulary, code);
-            entry.name = node.narrative().map(Label::new);
+            entry.name = node.narrative().map(|text| self.labels.label(text));
             entry.percentage = self.percentage(node, subject);
-            sectors.push((vocabulary, entry.percentage, node));
+            shares.push((Code::new(vocabulary), entry.percentage, node.place()));
             match vocabulary {
                 "7" | "8" | "9" => self.sdg(node, code, programme, subject),
                 _ => {}
@@ -396,7 +430,8 @@ impl<'o> Importer<'o> {
             }
             details.sectors.push(entry);
         }
-        rules::percentages("sector", &mut sectors, subject, &mut self.findings);
+        rules::percentages("sector", &mut shares, subject, &mut self.findings);
+        self.shares = shares;
         for node in activity.children(Name::Tag) {
             let (Some(vocabulary), Some(code)) = (
                 self.required(node, "vocabulary", subject),
@@ -413,7 +448,7 @@ impl<'o> Importer<'o> {
                 }
             }
             let mut entry = Classification::new(vocabulary, code);
-            entry.name = node.narrative().map(Label::new);
+            entry.name = node.narrative().map(|text| self.labels.label(text));
             details.tags.push(entry);
         }
     }
@@ -426,7 +461,7 @@ impl<'o> Importer<'o> {
             if let Some(code) = self.required(reference, "code", subject) {
                 let mut entry = Classification::new("", code);
                 entry.vocabulary = reference.attribute("vocabulary").map(Code::new);
-                entry.name = reference.attribute("indicator-uri").map(Label::new);
+                entry.name = reference.attribute("indicator-uri").map(|text| self.labels.label(text));
                 references.push(entry);
             }
         }
@@ -547,7 +582,7 @@ impl<'o> Importer<'o> {
                 donor: node.child(Name::ProviderOrg).and_then(|o| {
                     // The name, else the identifier, as `Organisation::label`.
                     let (id, name) = organisation_parts(o);
-                    name.or(id).map(Label::new)
+                    name.or(id).map(|text| self.labels.label(text))
                 }),
                 ..Funding::default()
             };
@@ -566,6 +601,15 @@ impl<'o> Importer<'o> {
             }
             self.value(node, currency, &mut funding, subject);
             programme.funding.push(funding);
+        }
+    }
+
+    /// The organisation an element names by `ref` and narrative.
+    fn organisation(&mut self, node: Node<'_>) -> Organisation {
+        let (id, name) = organisation_parts(node);
+        Organisation {
+            id: id.map(Code::new),
+            name: name.map(|text| self.labels.label(text)),
         }
     }
 
@@ -878,15 +922,6 @@ fn contribute(programme: &mut Programme, to: &Ref, share: Option<f64>) {
         None => Link::To(to.clone()),
     };
     programme.contributes_to.push(link);
-}
-
-/// The organisation an element names by `ref` and narrative.
-fn organisation(node: Node<'_>) -> Organisation {
-    let (id, name) = organisation_parts(node);
-    Organisation {
-        id: id.map(Code::new),
-        name: name.map(Label::new),
-    }
 }
 
 /// The identifier and name an organisation's element gives, blank ones

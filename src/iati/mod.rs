@@ -54,6 +54,7 @@
 
 mod convert;
 mod crosswalk;
+mod labels;
 mod name;
 mod rules;
 mod seen;

@@ -16,6 +16,9 @@ macro_rules! names {
         }
 
         impl Name {
+            /// How many names there are.
+            pub(super) const COUNT: usize = [$(Name::$name),*].len();
+
             /// The tag it is written as.
             pub(super) fn as_str(self) -> &'static str {
                 match self {

@@ -7,7 +7,7 @@ use super::name::Name;
 use super::xml::{Node, Place};
 use crate::format::Span;
 use crate::validate::{Config, Diagnostic, Rule};
-use crate::{PartialDate, Ref};
+use crate::{Code, PartialDate, Ref};
 
 /// The findings of an import, placed in the file being read.
 pub(crate) struct Findings<'c> {
@@ -164,7 +164,7 @@ pub(crate) fn identifier(
 /// Start before end, for each pair of planned and actual dates, and no
 /// actual date after `today` (IATI rules 11.1.2–11.1.5).
 pub(crate) fn activity_dates(
-    dates: &[(crate::DateKind, NaiveDate, Node<'_>)],
+    dates: &[(crate::DateKind, NaiveDate, Place)],
     today: Option<NaiveDate>,
     subject: &Ref,
     findings: &mut Findings<'_>,
@@ -176,12 +176,12 @@ pub(crate) fn activity_dates(
     ] {
         let start = dates.iter().find(|(k, _, _)| *k == start_kind);
         let end = dates.iter().find(|(k, _, _)| *k == end_kind);
-        if let (Some((_, start, node)), Some((_, end, _))) = (start, end)
+        if let (Some((_, start, place)), Some((_, end, _))) = (start, end)
             && start > end
         {
             findings.report(
                 Rule::IatiDateOrder,
-                node,
+                *place,
                 Some(subject),
                 format!("the {what} start {start} of {subject} comes after its {what} end {end}"),
                 format!("correct the {what} start or end date"),
@@ -189,11 +189,11 @@ pub(crate) fn activity_dates(
         }
     }
     if let Some(today) = today {
-        for (kind, date, node) in dates.iter().filter(|(k, _, _)| k.is_actual()) {
+        for (kind, date, place) in dates.iter().filter(|(k, _, _)| k.is_actual()) {
             if *date > today {
                 findings.report(
                     Rule::IatiDateInFuture,
-                    node,
+                    *place,
                     Some(subject),
                     format!("the {kind} date {date} of {subject} is after today, {today}"),
                     "an actual date is one that has passed: give it as planned, or correct it",
@@ -254,17 +254,17 @@ const SUM_TOLERANCE: f64 = 1e-6;
 /// percentage, its group (the vocabulary) and the node that states it.
 pub(crate) fn percentages(
     what: &str,
-    groups: &mut [(&str, Option<f64>, Node<'_>)],
+    groups: &mut [(Code, Option<f64>, Place)],
     subject: &Ref,
     findings: &mut Findings<'_>,
 ) {
-    for (_, percentage, node) in groups.iter() {
+    for (_, percentage, place) in groups.iter() {
         if let Some(percentage) = percentage
             && !(0.0..=100.0).contains(percentage)
         {
             findings.report(
                 Rule::IatiPercentageRange,
-                node,
+                *place,
                 Some(subject),
                 format!("the {what} percentage {percentage} of {subject} is outside 0 to 100"),
                 "give a percentage from 0 to 100",
@@ -272,17 +272,17 @@ pub(crate) fn percentages(
         }
     }
     // Group by group in order, each in the order stated (a stable sort).
-    groups.sort_by(|a, b| a.0.cmp(b.0));
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
     for group in groups.chunk_by(|a, b| a.0 == b.0) {
         let mut stated = group
             .iter()
-            .filter_map(|(_, percentage, node)| percentage.map(|p| (p, node)));
-        let Some((first, node)) = stated.next() else { continue };
+            .filter_map(|(_, percentage, place)| percentage.map(|p| (p, *place)));
+        let Some((first, place)) = stated.next() else { continue };
         let (sum, count) = stated.fold((first, 1), |(sum, count), (p, _)| (sum + p, count + 1));
         // One alone may leave out its percentage or give any (IATI rules
         // 2.1.4 and 3.1.4 ask for 100 or none, which the range covers).
         if count > 1 && (sum - 100.0).abs() > SUM_TOLERANCE {
-            let name = group[0].0;
+            let name = group[0].0.as_str();
             let within = if name.is_empty() {
                 String::new()
             } else {
@@ -290,7 +290,7 @@ pub(crate) fn percentages(
             };
             findings.report(
                 Rule::IatiPercentageSum,
-                node,
+                place,
                 Some(subject),
                 format!(
                     "the {count} {what} percentages{within} of {subject} add up to {}, not 100",

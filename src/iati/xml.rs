@@ -235,9 +235,30 @@ impl<'t> Node<'t> {
         self.all_children().filter(move |c| c.element().name == name)
     }
 
+    /// How many children it has of each name, for sizing lists before
+    /// they are filled.
+    pub(crate) fn child_counts(self) -> ChildCounts {
+        let mut counts = ChildCounts([0; Name::COUNT]);
+        for child in self.all_children() {
+            let count = &mut counts.0[child.element().name as usize];
+            *count = count.saturating_add(1);
+        }
+        counts
+    }
+
     /// The text of the first `narrative` child, as written.
     pub(crate) fn narrative(self) -> Option<&'t str> {
         self.child(Name::Narrative).map(Node::text)
+    }
+}
+
+/// The number of an element's children of each name.
+pub(crate) struct ChildCounts([u32; Name::COUNT]);
+
+impl ChildCounts {
+    /// The number named `name`.
+    pub(crate) fn of(&self, name: Name) -> usize {
+        self.0[name as usize] as usize
     }
 }
 
