@@ -847,7 +847,9 @@ impl<'o> Importer<'o> {
                 .and_then(|p| p.activity.as_deref())
                 .and_then(|details| details.related.get(stated.entry))
                 .map_or("", |related| related.id.as_str());
-            let other = ProgrammeId::new(id).ok().and_then(|id| self.index.get(&id).copied());
+            // Looked up as written: an identifier that is no `ProgrammeId`
+            // names no activity read.
+            let other = self.index.get(id).copied();
             let pair = match (stated.relation, other) {
                 (Relation::Parent, Some(parent)) => Some((stated.from, parent)),
                 (Relation::Child, Some(child)) => Some((child, stated.from)),
