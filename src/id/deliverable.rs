@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::text::{positive_number, serde_via_str};
+use super::text::{positive_number, serde_via_str, split_once_byte};
 use super::{Expected, ParseError};
 
 /// The code of a deliverable in a plan of action: two numbers joined by a
@@ -58,7 +58,7 @@ impl FromStr for DeliverableCode {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::DeliverableCode, s, format!("{problem} ({SHAPE})"));
-        let Some((group, number)) = s.split_once('.') else {
+        let Some((group, number)) = split_once_byte(s, b'.') else {
             return Err(error("there is no dot".to_owned()));
         };
         let group = positive_number(group).ok_or_else(|| error(format!("{group:?} is not a number from 1")))?;

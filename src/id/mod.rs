@@ -24,4 +24,4 @@ pub use reference::Ref;
 pub use sdg::{SDG_GOAL_COUNT, SdgCode, SdgGoal, SdgIndicator, SdgTarget, TargetPart};
 pub use standard::{MAX_STANDARD_NUMBER, StandardKind, StandardRef};
 
-pub(crate) use text::serde_via_str;
+pub(crate) use text::{serde_via_str, split_once_byte};

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::text::{positive_number, serde_via_str};
+use super::text::{positive_number, serde_via_str, split_once_byte};
 use super::{Expected, OutcomeCode, ParseError};
 
 /// The code of an output: the code of its outcome, a dot and a number
@@ -59,7 +59,7 @@ impl FromStr for OutputCode {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::OutputCode, s, format!("{problem} ({SHAPE})"));
-        let Some((outcome, number)) = s.split_once('.') else {
+        let Some((outcome, number)) = split_once_byte(s, b'.') else {
             return Err(error("there is no dot".to_owned()));
         };
         let outcome: OutcomeCode = outcome

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::name::{ILS_NAMESPACE, SDG_NAMESPACE};
-use super::text::serde_via_str;
+use super::text::{serde_via_str, split_once_byte};
 use super::{ElementCode, Expected, FrameworkId, ParseError, SdgCode, StandardRef};
 
 /// A reference to one element anywhere: in a framework, in the SDG
@@ -98,10 +98,7 @@ impl FromStr for Ref {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        // The colon found byte by byte: references are short, and a
-        // character search costs more to set up than to run here.
-        let colon = s.as_bytes().iter().position(|&b| b == b':');
-        let Some((namespace, code)) = colon.map(|at| (&s[..at], &s[at + 1..])) else {
+        let Some((namespace, code)) = split_once_byte(s, b':') else {
             return FrameworkId::new(s).map(Ref::Framework).map_err(|_| {
                 ParseError::new(
                     Expected::Ref,

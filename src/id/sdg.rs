@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::text::serde_via_str;
+use super::text::{serde_via_str, split_once_byte};
 use super::{Expected, ParseError};
 
 /// The number of Sustainable Development Goals.
@@ -292,33 +292,34 @@ fn parse_code(s: &str, expected: Expected) -> Result<SdgCode, ParseError> {
     if s.is_empty() {
         return Err(ParseError::new(expected, s, "it is empty"));
     }
-    let mut parts = s.split('.');
-    let goal = parse_goal(s, parts.next().unwrap_or_default(), expected)?;
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, ..) => Ok(SdgCode::Goal(goal)),
-        (Some(part), indicator, None) => {
-            let target = SdgTarget {
-                goal,
-                part: parse_target_part(s, part, expected)?,
-            };
-            let Some(indicator) = indicator else {
-                return Ok(SdgCode::Target(target));
-            };
-            let number = sdg_number(indicator, 99).ok_or_else(|| {
-                ParseError::new(
-                    expected,
-                    s,
-                    format!("{indicator:?} is not an indicator number (expected 1 to 99)"),
-                )
-            })?;
-            Ok(SdgCode::Indicator(SdgIndicator { target, number }))
-        }
-        _ => Err(ParseError::new(
+    let (goal, rest) = split_once_byte(s, b'.').map_or((s, None), |(goal, rest)| (goal, Some(rest)));
+    let goal = parse_goal(s, goal, expected)?;
+    let Some(rest) = rest else {
+        return Ok(SdgCode::Goal(goal));
+    };
+    let (part, indicator) = split_once_byte(rest, b'.').map_or((rest, None), |(part, rest)| (part, Some(rest)));
+    if indicator.is_some_and(|indicator| indicator.contains('.')) {
+        return Err(ParseError::new(
             expected,
             s,
             "it has more than three dot-separated parts (expected a goal \"8\", a target \"8.7\" or an indicator \"8.8.2\")",
-        )),
+        ));
     }
+    let target = SdgTarget {
+        goal,
+        part: parse_target_part(s, part, expected)?,
+    };
+    let Some(indicator) = indicator else {
+        return Ok(SdgCode::Target(target));
+    };
+    let number = sdg_number(indicator, 99).ok_or_else(|| {
+        ParseError::new(
+            expected,
+            s,
+            format!("{indicator:?} is not an indicator number (expected 1 to 99)"),
+        )
+    })?;
+    Ok(SdgCode::Indicator(SdgIndicator { target, number }))
 }
 
 fn wrong_level(s: &str, expected: Expected, found: &str, example: &str) -> ParseError {

@@ -1,5 +1,18 @@
-//! Shared plumbing for the text forms of identifiers: serde through
-//! `Display`/`FromStr`, and a JSON Schema of type string.
+//! Shared plumbing for the text forms of identifiers and periods: serde
+//! through `Display`/`FromStr`, a JSON Schema of type string, and the
+//! splitting of a short text at a separator.
+
+/// `text` split around the first `separator`, an ASCII byte, without it.
+///
+/// Codes, references and periods are short: a byte loop finds the
+/// separator before a character search (`str::split_once`) has set itself
+/// up, and a file of a million elements parses millions of them.
+pub(crate) fn split_once_byte(text: &str, separator: u8) -> Option<(&str, &str)> {
+    debug_assert!(separator.is_ascii());
+    let at = text.as_bytes().iter().position(|&b| b == separator)?;
+    // An ASCII byte is a whole character: both sides are on boundaries.
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
 
 /// Implements `Serialize`, `Deserialize` and `JsonSchema` for a type through
 /// its `Display` and `FromStr`, so that a file can never hold a value that the
@@ -51,4 +64,26 @@ pub(crate) fn positive_number(text: &str) -> Option<u16> {
         return None;
     }
     text.parse().ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_once_byte;
+
+    #[test]
+    fn a_text_splits_at_its_first_separator_as_split_once_does() {
+        for text in [
+            "",
+            "/",
+            "a/b",
+            "a/b/c",
+            "2022/2025",
+            "é/ü",
+            "no separator",
+            "/end",
+            "start/",
+        ] {
+            assert_eq!(split_once_byte(text, b'/'), text.split_once('/'), "{text:?}");
+        }
+    }
 }

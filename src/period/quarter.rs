@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::id::{Expected, ParseError, serde_via_str};
+use crate::id::{Expected, ParseError, serde_via_str, split_once_byte};
 
 /// The earliest year the time types accept.
 pub const MIN_YEAR: i32 = 1900;
@@ -180,7 +180,7 @@ impl FromStr for Quarter {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::Quarter, s, format!("{problem} ({SHAPE})"));
-        let Some((year, number)) = s.split_once('Q') else {
+        let Some((year, number)) = split_once_byte(s, b'Q') else {
             return Err(error("there is no 'Q'".to_owned()));
         };
         let year = parse_year(year, Expected::Quarter, s)?;

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{Datelike as _, NaiveDate};
 
 use super::quarter::{check_year, parse_year, strict_date};
-use crate::id::{Expected, ParseError, serde_via_str};
+use crate::id::{Expected, ParseError, serde_via_str, split_once_byte};
 
 /// A span of calendar days, both ends included.
 ///
@@ -87,7 +87,7 @@ impl FromStr for Period {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let error = |problem: String| ParseError::new(Expected::Period, s, format!("{problem} ({SHAPE})"));
-        let Some((start, end)) = s.split_once('/') else {
+        let Some((start, end)) = split_once_byte(s, b'/') else {
             return Err(error("there is no '/'".to_owned()));
         };
         if start.len() == 4 && end.len() == 4 {

@@ -77,7 +77,9 @@ impl FromStr for QuarterRange {
 
     fn from_str(s: &str) -> Result<Self, ParseError> {
         let inner = |e: ParseError| ParseError::new(Expected::QuarterRange, s, e.to_string());
-        match s.split_once("..") {
+        // The first "..", found byte by byte: a quarter range is short.
+        let dots = s.as_bytes().windows(2).position(|pair| pair == b"..");
+        match dots.map(|at| (&s[..at], &s[at + 2..])) {
             None => s.parse::<Quarter>().map(QuarterRange::from).map_err(inner),
             Some((first, last)) => {
                 let first: Quarter = first.parse().map_err(inner)?;
