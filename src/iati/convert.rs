@@ -133,7 +133,9 @@ impl<'o> Importer<'o> {
             programme.source = places.activity.clone().at_line(line_of(activity.line()));
         }
         // Each list sized once, to the elements that may fill it: most
-        // would otherwise grow two or three times.
+        // would otherwise grow two or three times. Funding is sized to the
+        // budgets and transactions; the funding organisations named before
+        // them may grow it once.
         let counts = activity.child_counts();
         let mut details = Activity::default();
         details.organisations.reserve_exact(counts.of(Name::ParticipatingOrg));
