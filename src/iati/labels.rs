@@ -6,20 +6,18 @@
 use foldhash::HashSet;
 
 use crate::Label;
+use crate::id::INLINE_LEN;
 
-/// The longest text a [`Label`] holds in place, without allocating: no
-/// need to share those.
-const IN_PLACE: usize = 23;
-
-/// The labels past [`IN_PLACE`] bytes made so far, which later ones of the
-/// same text share.
+/// The labels past [`INLINE_LEN`] bytes (what a [`Label`] holds in place,
+/// without allocating) made so far, which later ones of the same text
+/// share.
 #[derive(Debug, Default)]
 pub(super) struct Labels(HashSet<Label>);
 
 impl Labels {
     /// `text` as a label, sharing the text of an equal one made before.
     pub(super) fn label(&mut self, text: &str) -> Label {
-        if text.len() <= IN_PLACE {
+        if text.len() <= INLINE_LEN {
             return Label::new(text);
         }
         if let Some(label) = self.0.get(text) {

@@ -251,7 +251,7 @@ const SUM_TOLERANCE: f64 = 1e-6;
 
 /// Percentages within 0–100, and adding up to 100 per group of more than
 /// one (IATI rules 12.x and 2.1.2, 3.1.2). `groups` gives, for each
-/// percentage, its group (the vocabulary) and the node that states it.
+/// percentage, its group (the vocabulary) and the place that states it.
 pub(crate) fn percentages(
     what: &str,
     groups: &mut [(Code, Option<f64>, Place)],

@@ -212,10 +212,10 @@ fn shared<T: Clone>(
     })
 }
 
-/// The longest code held in place, without a heap allocation (a
+/// The longest code or label held in place, without a heap allocation (a
 /// `SmolStr`'s inline capacity): nearly every code (`7.1`, `IPEC+`,
 /// `XM-DAC-41114-PROJECT-123`) fits.
-const INLINE_LEN: usize = 23;
+pub(crate) const INLINE_LEN: usize = 23;
 
 /// How many element codes read in references a thread keeps.
 const SHARED_CODES: usize = 65_536;
