@@ -73,8 +73,8 @@ macro_rules! short_text {
         }
 
         impl From<$name> for String {
-            fn from(code: $name) -> Self {
-                code.as_str().to_owned()
+            fn from(text: $name) -> Self {
+                text.as_str().to_owned()
             }
         }
 
