@@ -17,6 +17,7 @@ mod written;
 
 pub use deliverable::DeliverableCode;
 pub use error::{Expected, ParseError};
+#[cfg(feature = "iati")]
 pub(crate) use name::INLINE_LEN;
 pub use name::{ElementCode, FrameworkId, MAX_CODE_LEN, MAX_ID_LEN, ProgrammeId};
 pub use outcome::{OutcomeCode, OutcomeKind};
