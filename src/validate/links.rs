@@ -10,48 +10,72 @@ use foldhash::{HashMap, HashMapExt as _};
 
 use crate::{Element, Framework, FrameworkId, Link, LinkKind, Ref, SdgCode, StandardRef, StatedLink};
 
-pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    let stated = stated_contributions(cx);
-    // The graph has already looked up every SDG code and standard the set
-    // names: where none failed, the lists need no second look.
-    let unresolved = |wanted: fn(&Ref) -> bool| {
-        cx.graph
+/// The links rules, run framework by framework in the set's one walk
+/// ([`Walk::framework`]), then over the whole graph ([`Walk::finish`]).
+pub(super) struct Walk<'a> {
+    /// The `contributes_to` links frameworks state, by where they start.
+    stated: StatedFrom<'a>,
+    /// Whether some SDG code did not resolve in the graph: only then are
+    /// the lists searched for it.
+    sdg_failed: bool,
+    /// Whether some cited standard is outside the catalogue.
+    standards_failed: bool,
+    /// Lists kept from element to element, and the whole of each output
+    /// once found.
+    scratch: Scratch<'a>,
+}
+
+impl<'a> Walk<'a> {
+    pub(super) fn new(cx: &Context<'a>) -> Self {
+        // The graph has already looked up every SDG code and standard the set
+        // names: where none failed, the lists need no second look.
+        let unresolved = |wanted: fn(&Ref) -> bool| {
+            cx.graph
+                .issues()
+                .iter()
+                .any(|issue| matches!(issue, GraphIssue::UnresolvedLink { to, .. } if wanted(to)))
+        };
+        // Whether each element has a node of its own, whose edges are all the
+        // links that resolve from it.
+        let unique = !cx
+            .graph
             .issues()
             .iter()
-            .any(|issue| matches!(issue, GraphIssue::UnresolvedLink { to, .. } if wanted(to)))
-    };
-    let sdg_failed = unresolved(|r| matches!(r, Ref::Sdg(_)));
-    // A cited standard outside the catalogue is a node of its own: there
-    // are more standard nodes than catalogue entries.
-    let standards_failed = cx.graph.nodes_of_kind(NodeKind::Standard).count() > cx.standards.len();
-    // Whether each element has a node of its own, whose edges are all the
-    // links that resolve from it.
-    let unique = !cx
-        .graph
-        .issues()
-        .iter()
-        .any(|issue| matches!(issue, GraphIssue::DuplicateNode(_)));
-    // Lists kept from element to element, and the whole of each output
-    // once found.
-    let mut scratch = Scratch {
-        unique,
-        nodes: Vec::new(),
-        targets: Vec::new(),
-        wholes: Vec::new(),
-    };
-    for f in cx.set {
-        if sdg_failed {
+            .any(|issue| matches!(issue, GraphIssue::DuplicateNode(_)));
+        Walk {
+            stated: stated_contributions(cx),
+            sdg_failed: unresolved(|r| matches!(r, Ref::Sdg(_))),
+            // A cited standard outside the catalogue is a node of its own:
+            // there are more standard nodes than catalogue entries.
+            standards_failed: cx.graph.nodes_of_kind(NodeKind::Standard).count() > cx.standards.len(),
+            scratch: Scratch {
+                unique,
+                nodes: Vec::new(),
+                targets: Vec::new(),
+                wholes: Vec::new(),
+            },
+        }
+    }
+
+    /// The rules on the elements of `f`.
+    pub(super) fn framework(&mut self, cx: &Context<'a>, f: &Framework, sink: &mut Sink<'_>) {
+        if self.sdg_failed {
             sdg_codes(cx, f, sink);
         }
-        if standards_failed {
+        if self.standards_failed {
             standards(cx, f, sink);
         }
         programmes_without_links(cx, f, sink);
-        redundant_outcome_links(cx, f, &stated, &mut scratch, sink);
+        redundant_outcome_links(cx, f, &self.stated, &mut self.scratch, sink);
     }
-    malformed_links(cx, sink);
-    cycles(cx, sink);
-    outputs_without_contributor(cx, sink);
+
+    /// The rules on the whole graph: malformed links, cycles, and outputs
+    /// no one serves.
+    pub(super) fn finish(self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        malformed_links(cx, sink);
+        cycles(cx, sink);
+        outputs_without_contributor(cx, sink);
+    }
 }
 
 fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {

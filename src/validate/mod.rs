@@ -286,11 +286,21 @@ fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
         sources,
         found: Vec::new(),
     };
-    structure::check(&context, &mut sink);
-    links::check(&context, &mut sink);
-    time::check(&context, &mut sink);
-    numbers::check(&context, &mut sink);
-    results::check(&context, &mut sink);
+    // One walk over the set: every family's rules on a framework while its
+    // elements are in the processor's caches, rather than a walk per family
+    // (each of which, on a large set, read the whole model from memory).
+    let mut structure = structure::Walk::new(&context);
+    let mut links = links::Walk::new(&context);
+    for f in set {
+        structure.framework(&context, f, &mut sink);
+        links.framework(&context, f, &mut sink);
+        time::framework(f, &mut sink);
+        numbers::framework(&context, f, &mut sink);
+        results::framework(f, &mut sink);
+    }
+    links.finish(&context, &mut sink);
+    time::reports(&context, &mut sink);
+    results::finish(&context, &mut sink);
     Report::new(sink.found)
 }
 

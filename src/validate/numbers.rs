@@ -11,13 +11,12 @@ use crate::{
     Value,
 };
 
-pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for f in cx.set {
-        regional_sums(f, sink);
-        claims(cx, f, sink);
-        shares(cx, f, sink);
-        negative_quantities(f, sink);
-    }
+/// The numbers rules on `f` and its elements, in the set's one walk.
+pub(super) fn framework(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {
+    regional_sums(f, sink);
+    claims(cx, f, sink);
+    shares(cx, f, sink);
+    negative_quantities(f, sink);
 }
 
 fn regional_sums(f: &Framework, sink: &mut Sink<'_>) {

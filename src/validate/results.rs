@@ -5,22 +5,29 @@ use foldhash::HashMap;
 
 use super::{Context, Rule, Sink};
 use crate::format::Location;
-use crate::{DeliverableStatus, Direction, Element, FrameworkSet, Indicator, Measure, ProgressReport, Ref, Value};
+use crate::{
+    DeliverableStatus, Direction, Element, Framework, FrameworkSet, Indicator, Measure, ProgressReport, Ref, Value,
+};
 
-pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for f in cx.set {
-        for (code, indicators) in f.indicator_lists() {
-            for (i, indicator) in indicators.iter().enumerate() {
-                let at = || {
-                    let owner = Ref::element(f.id.clone(), code.clone());
-                    (vec![owner.clone()], Location::Item(owner, "indicators".to_owned(), i))
-                };
-                indicator_values(indicator, i + 1, &at, sink);
-                periods_within(indicator, i + 1, &at, sink);
-                target_side(indicator, i + 1, &at, sink);
-            }
+/// The results rules on the indicators of `f`'s elements, in the set's
+/// one walk.
+pub(super) fn framework(f: &Framework, sink: &mut Sink<'_>) {
+    for (code, indicators) in f.indicator_lists() {
+        for (i, indicator) in indicators.iter().enumerate() {
+            let at = || {
+                let owner = Ref::element(f.id.clone(), code.clone());
+                (vec![owner.clone()], Location::Item(owner, "indicators".to_owned(), i))
+            };
+            indicator_values(indicator, i + 1, &at, sink);
+            periods_within(indicator, i + 1, &at, sink);
+            target_side(indicator, i + 1, &at, sink);
         }
     }
+}
+
+/// The results rules across frameworks: contributions counted twice, and
+/// the set's progress reports.
+pub(super) fn finish(cx: &Context<'_>, sink: &mut Sink<'_>) {
     double_counts(cx, sink);
     if cx.set.reports().len() > 0 {
         let elements = Elements::of(cx.set);

@@ -8,8 +8,20 @@ use crate::format::{Location, is_unprintable};
 use crate::graph::GraphIssue;
 use crate::{ElementCode, Framework, FrameworkKind, FrameworkSet, Link, OutcomeKind, Provenance, Ref};
 
-pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for framework in cx.set {
+/// The structure rules, run framework by framework in the set's one walk.
+pub(super) struct Walk<'a> {
+    dangling: Dangling<'a>,
+}
+
+impl<'a> Walk<'a> {
+    pub(super) fn new(cx: &Context<'a>) -> Self {
+        Walk {
+            dangling: Dangling::new(cx),
+        }
+    }
+
+    /// The rules on `framework` and its elements.
+    pub(super) fn framework(&mut self, cx: &Context<'a>, framework: &Framework, sink: &mut Sink<'_>) {
         let entries = elements(framework);
         duplicate_ids(framework, &entries, sink);
         nesting(framework, sink);
@@ -18,8 +30,8 @@ pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         provenance(framework, &entries, sink);
         actions(framework, sink);
         repeated_links(framework, sink);
+        self.dangling.framework(cx, framework, sink);
     }
-    dangling_references(cx, sink);
 }
 
 /// A code that names an element of a framework.
@@ -554,38 +566,57 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
 /// References to frameworks or elements that do not exist: contributions,
 /// successions, stated links and claim subjects. (SDG codes and standards
 /// are the links family's.)
-fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    let mut suggestions = Suggestions::for_set(cx.set);
-    // The graph has tried every contribution, succession and stated link;
-    // those that failed are its issues. Without duplicate elements (whose
-    // links the graph leaves out) a link exists unless it is among them.
-    let trusted = !cx
-        .graph
-        .issues()
-        .iter()
-        .any(|i| matches!(i, GraphIssue::DuplicateNode(_)));
-    let unresolved: HashSet<&Ref> = cx
-        .graph
-        .issues()
-        .iter()
-        .filter_map(|issue| match issue {
-            GraphIssue::UnresolvedLink { to, .. } => Some(to),
-            _ => None,
-        })
-        .collect();
-    let looked_up = |to: &Ref| match to {
-        Ref::Framework(id) => cx.set.get(id).is_some(),
-        Ref::Element { .. } => cx.graph.node(to).is_ok(),
-        Ref::Sdg(_) | Ref::Standard(_) => true,
-    };
-    let exists = |to: &Ref| {
-        if trusted {
-            unresolved.is_empty() || !unresolved.contains(to) || looked_up(to)
-        } else {
-            looked_up(to)
+/// References to elements and frameworks that do not exist, with a
+/// suggestion of the code meant.
+struct Dangling<'a> {
+    suggestions: Suggestions<'a>,
+    /// Whether the graph holds every element's links: true without
+    /// duplicate elements, whose links it leaves out.
+    trusted: bool,
+    /// The references the graph could not resolve.
+    unresolved: HashSet<&'a Ref>,
+}
+
+impl<'a> Dangling<'a> {
+    fn new(cx: &Context<'a>) -> Self {
+        // The graph has tried every contribution, succession and stated link;
+        // those that failed are its issues. Without duplicate elements (whose
+        // links the graph leaves out) a link exists unless it is among them.
+        let issues = cx.graph.issues();
+        Dangling {
+            suggestions: Suggestions::for_set(cx.set),
+            trusted: !issues.iter().any(|i| matches!(i, GraphIssue::DuplicateNode(_))),
+            unresolved: issues
+                .iter()
+                .filter_map(|issue| match issue {
+                    GraphIssue::UnresolvedLink { to, .. } => Some(to),
+                    _ => None,
+                })
+                .collect(),
         }
-    };
-    for f in cx.set {
+    }
+
+    /// Whether `to` names something, looked up in the set and the graph.
+    fn looked_up(cx: &Context<'_>, to: &Ref) -> bool {
+        match to {
+            Ref::Framework(id) => cx.set.get(id).is_some(),
+            Ref::Element { .. } => cx.graph.node(to).is_ok(),
+            Ref::Sdg(_) | Ref::Standard(_) => true,
+        }
+    }
+
+    /// Whether `to` names something, looked up only when the graph's
+    /// issues leave it in doubt.
+    fn exists(&self, cx: &Context<'_>, to: &Ref) -> bool {
+        if self.trusted {
+            self.unresolved.is_empty() || !self.unresolved.contains(to) || Self::looked_up(cx, to)
+        } else {
+            Self::looked_up(cx, to)
+        }
+    }
+
+    fn framework(&mut self, cx: &Context<'a>, f: &Framework, sink: &mut Sink<'_>) {
+        let exists = |to: &Ref| self.exists(cx, to);
         // (place, referring element, reference) of every reference that does not resolve.
         let mut missing: Vec<(Location, Ref, &Ref)> = Vec::new();
         for p in &f.programmes {
@@ -618,12 +649,17 @@ fn dangling_references(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 missing.push((Location::Link(f.id.clone(), i), framework_ref(), end));
             }
         }
-        for (i, claim) in f.claims.iter().enumerate().filter(|(_, c)| !looked_up(&c.subject)) {
+        for (i, claim) in f
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !Self::looked_up(cx, &c.subject))
+        {
             missing.push((Location::Claim(f.id.clone(), i), framework_ref(), &claim.subject));
         }
         for (location, from, to) in missing {
             let help = match to.framework().and_then(|id| cx.set.get(id)) {
-                Some(target) => match suggestions.closest(target, &to.code()) {
+                Some(target) => match self.suggestions.closest(target, &to.code()) {
                     Some(near) => format!("{} has no element {}; did you mean {near}?", target.id, to.code()),
                     None => format!("{} has no element {}; check the code", target.id, to.code()),
                 },

@@ -8,13 +8,16 @@ use super::{Context, Rule, Sink};
 use crate::format::Location;
 use crate::{Framework, FrameworkKind, Period, ProgressReport, Ref};
 
-pub(super) fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for f in cx.set {
-        reversed_periods(f, sink);
-        schedules(f, sink);
-        targets(f, sink);
-        plan(f, sink);
-    }
+/// The time rules on `f` and its elements, in the set's one walk.
+pub(super) fn framework(f: &Framework, sink: &mut Sink<'_>) {
+    reversed_periods(f, sink);
+    schedules(f, sink);
+    targets(f, sink);
+    plan(f, sink);
+}
+
+/// The time rules on the set's progress reports.
+pub(super) fn reports(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for r in cx.set.reports() {
         reversed_report_periods(r, sink);
     }
