@@ -35,9 +35,15 @@ impl FrameworkGraph {
 
     /// The nodes of one framework's elements, for walks that go through
     /// a framework element by element: its map is found once, not once
-    /// per element.
-    pub(crate) fn element_nodes(&self, framework: &crate::FrameworkId) -> ElementNodes<'_> {
-        ElementNodes(self.index.elements_of(framework))
+    /// per element, and an element asked for in the order the graph added
+    /// them is found without the map.
+    pub(crate) fn element_nodes<'g>(&'g self, framework: &'g crate::FrameworkId) -> ElementNodes<'g> {
+        ElementNodes {
+            graph: self,
+            framework,
+            map: self.index.elements_of(framework),
+            next: None,
+        }
     }
 
     /// What `node` is part of, as [`Node::part_of`](super::Node::part_of)
@@ -197,12 +203,50 @@ const UNKNOWN: u32 = u32::MAX;
 const NOTHING: u32 = u32::MAX - 1;
 
 /// The nodes of one framework's elements ([`FrameworkGraph::element_nodes`]).
-pub(crate) struct ElementNodes<'g>(Option<&'g foldhash::HashMap<crate::ElementCode, NodeIndex>>);
+pub(crate) struct ElementNodes<'g> {
+    graph: &'g FrameworkGraph,
+    framework: &'g crate::FrameworkId,
+    map: Option<&'g foldhash::HashMap<crate::ElementCode, NodeIndex>>,
+    /// The node after the last one found: the graph adds a framework's
+    /// elements in the order a walk meets them, each followed by its
+    /// indicators.
+    next: Option<usize>,
+}
 
 impl ElementNodes<'_> {
     /// The node of the element whose code is written `code`.
-    pub(crate) fn get(&self, code: &str) -> Option<NodeIndex> {
-        self.0.and_then(|nodes| nodes.get(code).copied())
+    ///
+    /// The node after the last one found (past its indicators) is tried
+    /// first, so that a walk in the graph's order reads the nodes one
+    /// after the other rather than a map spread over memory; the map
+    /// answers when that node is another element's.
+    pub(crate) fn get(&mut self, code: &str) -> Option<NodeIndex> {
+        let found = self
+            .following(code)
+            .or_else(|| self.map.and_then(|nodes| nodes.get(code).copied()));
+        self.next = found.map(|n| n.index() + 1);
+        found
+    }
+
+    /// The element node after the last one found, past any indicators, if
+    /// its code is `code`.
+    fn following(&self, code: &str) -> Option<NodeIndex> {
+        let graph = self.graph;
+        let start = self.next?;
+        let index = start
+            + graph
+                .kinds
+                .get(start..)?
+                .iter()
+                .take_while(|&&k| k == NodeKind::Indicator)
+                .count();
+        let node = NodeIndex::new(index);
+        match &graph.graph.node_weight(node)?.key {
+            NodeKey::Ref(Ref::Element { framework, code: c }) if framework == self.framework && c.as_str() == code => {
+                Some(node)
+            }
+            _ => None,
+        }
     }
 }
 
@@ -283,4 +327,81 @@ fn merge(reached: &[(NodeIndex, f64)], order: &mut Vec<(NodeIndex, usize, f64)>,
     }
     merged.sort_unstable_by_key(|(at, _)| *at);
     feeds.extend(merged.into_iter().map(|(_, feed)| feed));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FrameworkGraph;
+    use crate::{ElementCode, Indicator, Ref, builtin};
+
+    /// Every element's code in a framework, in the graph's order.
+    fn codes(f: &crate::Framework) -> Vec<ElementCode> {
+        let outcomes = f.outcomes.iter().flat_map(|o| {
+            std::iter::once(ElementCode::from(o.code)).chain(o.outputs.iter().map(|p| ElementCode::from(p.code)))
+        });
+        let programmes = f.programmes.iter().map(|p| ElementCode::from(&p.id));
+        let deliverables = f.deliverables.iter().map(|d| ElementCode::from(d.code));
+        outcomes.chain(programmes).chain(deliverables).collect()
+    }
+
+    #[test]
+    fn element_nodes_agree_with_the_index_in_any_order() -> Result<(), crate::Error> {
+        // The built-in frameworks, with indicators on every other output
+        // and programme, whose nodes follow their element's.
+        let mut set = crate::FrameworkSet::new();
+        for mut f in builtin::frameworks()? {
+            let outputs = f.outcomes.iter_mut().flat_map(|o| &mut o.outputs);
+            for (i, output) in outputs.enumerate().filter(|(i, _)| i % 2 == 0) {
+                output.indicators.push(Indicator::new(format!("output indicator {i}")));
+            }
+            for (i, p) in f.programmes.iter_mut().enumerate().filter(|(i, _)| i % 2 == 1) {
+                p.indicators
+                    .extend([Indicator::new("reached"), Indicator::new(format!("programme {i}"))]);
+            }
+            set.insert(f)?;
+        }
+        let graph = FrameworkGraph::new(&set, builtin::sdg()?, &builtin::standards()?);
+        let mut indicators = 0;
+        for f in &set {
+            let codes = codes(f);
+            let expected: Vec<_> = codes
+                .iter()
+                .map(|c| graph.index_of(&Ref::element(f.id.clone(), c.clone())))
+                .collect();
+            assert!(
+                expected.iter().all(Option::is_some),
+                "{} has elements without nodes",
+                f.id
+            );
+            let mut nodes = graph.element_nodes(&f.id);
+            let in_order: Vec<_> = codes.iter().map(|c| nodes.get(c.as_str())).collect();
+            assert_eq!(in_order, expected, "{} in order", f.id);
+            let mut nodes = graph.element_nodes(&f.id);
+            let reversed: Vec<_> = codes.iter().rev().map(|c| nodes.get(c.as_str())).collect();
+            assert_eq!(
+                reversed,
+                expected.iter().rev().copied().collect::<Vec<_>>(),
+                "{} reversed",
+                f.id
+            );
+            assert_eq!(nodes.get("no-such-code"), None);
+            indicators += f.indicator_lists().map(|(_, list)| list.len()).sum::<usize>();
+        }
+        // The walk in order stepped over indicator nodes.
+        assert!(indicators > 0);
+        // Past a framework's last element come other frameworks' nodes: the
+        // next framework's first code is found only where this framework
+        // has an element of that code.
+        let frameworks: Vec<_> = set.iter().collect();
+        for pair in frameworks.windows(2) {
+            let (Some(last), Some(first)) = (codes(pair[0]).pop(), codes(pair[1]).into_iter().next()) else {
+                continue;
+            };
+            let mut nodes = graph.element_nodes(&pair[0].id);
+            assert!(nodes.get(last.as_str()).is_some());
+            let expected = graph.index_of(&Ref::element(pair[0].id.clone(), first.clone()));
+            assert_eq!(nodes.get(first.as_str()), expected, "{} after {}", first, pair[0].id);
+        }
+        Ok(())
+    }
 }

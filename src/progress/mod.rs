@@ -373,7 +373,7 @@ impl<'s> Part<'s> {
                 &mut part.deliverables,
             );
             targets(f, observations, &mut cursors.targets, &mut part.targets);
-            let nodes = graph.element_nodes(&f.id);
+            let mut nodes = graph.element_nodes(&f.id);
             for (element, list, start) in indicator_owners(f) {
                 let reference = Ref::element(f.id.clone(), element);
                 let Ref::Element { code: element, .. } = &reference else {

@@ -272,7 +272,7 @@ fn redundant_outcome_links<'g>(
 ) {
     // The framework's map of nodes found once; each element's node is then
     // found by its code, without a reference made for it.
-    let nodes = cx.graph.element_nodes(&f.id);
+    let mut nodes = cx.graph.element_nodes(&f.id);
     for p in &f.programmes {
         let code = p.id.as_str();
         let linker = Linker {
