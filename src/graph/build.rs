@@ -96,6 +96,10 @@ fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, 
 
 struct Builder {
     graph: DiGraph<NodeData, EdgeData, u32>,
+    /// The edges the elements whose nodes are added will have, counted as
+    /// each node is added, so that the edges are allocated once without a
+    /// walk of the set of its own.
+    edges: usize,
     kinds: Vec<NodeKind>,
     labels: String,
     shares: Vec<Share>,
@@ -213,6 +217,7 @@ fn element_with_indicators(
         _ => None,
     };
     slots.push(b.node(key, kind, title));
+    b.edges += indicators.iter().map(|i| 1 + i.sdg.len()).sum::<usize>();
     let Some(of) = of else { return };
     for (i, indicator) in indicators.iter().enumerate() {
         let key = NodeKey::Indicator {
@@ -245,15 +250,25 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         NodeKind::Framework,
         &f.title,
     ));
+    b.edges += f.links.len();
     for outcome in &f.outcomes {
         let key = element_key(&f.id, outcome.code);
+        b.edges += 1 + outcome.sdg.len() + outcome.standards.len();
         element_with_indicators(b, slots, key, NodeKind::Outcome, &outcome.title, &outcome.indicators);
         for output in &outcome.outputs {
             let key = element_key(&f.id, output.code);
+            b.edges += 1 + output.sdg.len() + output.standards.len();
             element_with_indicators(b, slots, key, NodeKind::Output, &output.title, &output.indicators);
         }
     }
     for programme in &f.programmes {
+        b.edges += 1
+            + programme.contributes_to.len()
+            + programme.sdg.len()
+            + programme.standards.len()
+            + programme.partners.len()
+            + programme.initiatives.len()
+            + usize::from(programme.succeeds.is_some());
         let key = NodeKey::Ref(Ref::element(f.id.clone(), ElementCode::from(&programme.id)));
         element_with_indicators(
             b,
@@ -265,6 +280,7 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         );
     }
     for deliverable in &f.deliverables {
+        b.edges += 1 + deliverable.contributes_to.len() + deliverable.sdg.len() + deliverable.standards.len();
         let key = element_key(&f.id, deliverable.code);
         slots.push(b.node(key, NodeKind::Deliverable, &deliverable.title));
     }
@@ -369,19 +385,32 @@ fn add_catalogues(b: &mut Builder, sdg: &SdgCatalogue, standards: &StandardCatal
 }
 
 pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> FrameworkGraph {
-    let capacity = capacity(set, sdg, standards);
+    // The nodes of every framework, element and catalogue entry, counted
+    // from the lists' lengths; indicators, partners and initiatives are
+    // added to what this allocates.
+    let catalogues = sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len();
+    let nodes = catalogues
+        + set
+            .iter()
+            .map(|f| {
+                let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
+                1 + f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len()
+            })
+            .sum::<usize>();
     let mut b = Builder {
-        graph: DiGraph::with_capacity(capacity.nodes, capacity.edges),
-        kinds: Vec::with_capacity(capacity.nodes),
-        labels: String::with_capacity(capacity.labels),
+        graph: DiGraph::with_capacity(nodes, 0),
+        edges: sdg.targets().len() + sdg.indicators().len(),
+        kinds: Vec::with_capacity(nodes),
+        labels: String::new(),
         shares: Vec::new(),
         index: Index::default(),
         issues: Vec::new(),
     };
-    let mut slots = Vec::new();
+    let mut slots = Vec::with_capacity(nodes);
     for framework in set {
         add_nodes(&mut b, framework, &mut slots);
     }
+    b.graph.reserve_edges(b.edges);
     add_catalogues(&mut b, sdg, standards);
     let mut slots = Slots(slots.into_iter());
     for framework in set {
@@ -398,66 +427,4 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
         index: b.index,
         issues: b.issues,
     }
-}
-
-/// How many nodes and edges the graph will have, and the length of their
-/// labels, near enough to allocate once: every element and catalogue
-/// entry, and every link the set states (partners and initiatives are
-/// counted per mention, an upper bound).
-fn capacity(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &StandardCatalogue) -> Capacity {
-    let mut c = Capacity {
-        nodes: sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len(),
-        edges: sdg.targets().len() + sdg.indicators().len(),
-        labels: sdg.goals().map(|g| g.short.len()).sum::<usize>()
-            + sdg.targets().map(|t| t.title.len()).sum::<usize>()
-            + sdg.indicators().map(|i| i.title.len()).sum::<usize>(),
-    };
-    let indicators = |c: &mut Capacity, list: &[Indicator]| {
-        c.nodes += list.len();
-        c.edges += list.iter().map(|i| 1 + i.sdg.len()).sum::<usize>();
-        c.labels += list.iter().map(|i| i.label.len()).sum::<usize>();
-    };
-    for f in set {
-        c.nodes += 1 + f.outcomes.len() + f.programmes.len() + f.deliverables.len();
-        c.edges += f.links.len();
-        c.labels += f.title.len();
-        for outcome in &f.outcomes {
-            c.edges += 1 + outcome.sdg.len() + outcome.standards.len();
-            c.labels += outcome.title.len();
-            indicators(&mut c, &outcome.indicators);
-            for output in &outcome.outputs {
-                c.nodes += 1;
-                c.edges += 1 + output.sdg.len() + output.standards.len();
-                c.labels += output.title.len();
-                indicators(&mut c, &output.indicators);
-            }
-        }
-        for p in &f.programmes {
-            let named = p.partners.len() + p.initiatives.len();
-            c.nodes += named;
-            c.edges += 1
-                + p.contributes_to.len()
-                + p.sdg.len()
-                + p.standards.len()
-                + named
-                + usize::from(p.succeeds.is_some());
-            c.labels += p.name.len();
-            indicators(&mut c, &p.indicators);
-        }
-        for d in &f.deliverables {
-            c.edges += 1 + d.contributes_to.len() + d.sdg.len() + d.standards.len();
-            c.labels += d.title.len();
-        }
-    }
-    c
-}
-
-/// What [`capacity`] counts.
-struct Capacity {
-    nodes: usize,
-    edges: usize,
-    /// The labels' length in bytes, without the partners' and initiatives'
-    /// (counted per mention, they would be far above their length once
-    /// each) and the standards' (short).
-    labels: usize,
 }
