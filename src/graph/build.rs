@@ -1,5 +1,7 @@
 //! Building a [`FrameworkGraph`] from a set of frameworks and the catalogues.
 
+use std::hash::BuildHasher as _;
+
 use foldhash::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -11,11 +13,14 @@ use crate::{
     StandardRef,
 };
 
+/// The graph's nodes and edges.
+pub(super) type Nodes = DiGraph<NodeData, EdgeData, u32>;
+
 /// Where each named node is, looked up by reference without building a key.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Index {
     frameworks: HashMap<FrameworkId, NodeIndex>,
-    elements: HashMap<FrameworkId, HashMap<ElementCode, NodeIndex>>,
+    elements: HashMap<FrameworkId, Elements>,
     sdg: HashMap<SdgCode, NodeIndex>,
     standards: HashMap<StandardRef, NodeIndex>,
     partners: HashMap<Box<str>, NodeIndex>,
@@ -23,33 +28,75 @@ pub(super) struct Index {
     others: HashMap<NodeKey, NodeIndex>,
 }
 
+/// One framework's element nodes, found by code: a table of node indices
+/// hashed by their codes and compared with the codes in the nodes' own
+/// keys, so that an element costs the index 4 bytes, not a second copy of
+/// its code.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Elements {
+    nodes: hashbrown::HashTable<NodeIndex>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl Elements {
+    /// The node of the element whose code is written `code`.
+    pub(super) fn get(&self, graph: &Nodes, code: &str) -> Option<NodeIndex> {
+        let hash = self.hasher.hash_one(code);
+        self.nodes.find(hash, |&n| code_of(graph, n) == code).copied()
+    }
+
+    /// Records `index` as the node of `code` (not yet in `graph`); false
+    /// when the code is taken.
+    fn insert(&mut self, graph: &Nodes, code: &str, index: NodeIndex) -> bool {
+        let hasher = &self.hasher;
+        let hash = hasher.hash_one(code);
+        let rehash = |&n: &NodeIndex| hasher.hash_one(code_of(graph, n));
+        match self.nodes.entry(hash, |&n| code_of(graph, n) == code, rehash) {
+            hashbrown::hash_table::Entry::Occupied(_) => false,
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                v.insert(index);
+                true
+            }
+        }
+    }
+}
+
+/// The code of element node `n` (nothing for other nodes, which an
+/// element table does not hold).
+fn code_of(graph: &Nodes, n: NodeIndex) -> &str {
+    match graph.node_weight(n).map(|data| &data.key) {
+        Some(NodeKey::Ref(Ref::Element { code, .. })) => code.as_str(),
+        _ => "",
+    }
+}
+
 impl Index {
     /// The index of an existing graph's nodes (whose keys are distinct).
-    pub(super) fn of(graph: &DiGraph<NodeData, EdgeData, u32>) -> Index {
+    pub(super) fn of(graph: &Nodes) -> Index {
         let mut index = Index::default();
         for n in graph.node_indices() {
-            index.insert(&graph[n].key, n);
+            index.insert(graph, &graph[n].key, n);
         }
         index
     }
 
-    pub(super) fn get_ref(&self, reference: &Ref) -> Option<NodeIndex> {
+    pub(super) fn get_ref(&self, graph: &Nodes, reference: &Ref) -> Option<NodeIndex> {
         match reference {
             Ref::Framework(id) => self.frameworks.get(id).copied(),
-            Ref::Element { framework, code } => self.elements.get(framework)?.get(code).copied(),
+            Ref::Element { framework, code } => self.elements.get(framework)?.get(graph, code.as_str()),
             Ref::Sdg(code) => self.sdg.get(code).copied(),
             Ref::Standard(s) => self.standards.get(s).copied(),
         }
     }
 
     /// The nodes of framework `id`'s elements, by code.
-    pub(super) fn elements_of(&self, id: &FrameworkId) -> Option<&HashMap<ElementCode, NodeIndex>> {
+    pub(super) fn elements_of(&self, id: &FrameworkId) -> Option<&Elements> {
         self.elements.get(id)
     }
 
-    pub(super) fn get(&self, key: &NodeKey) -> Option<NodeIndex> {
+    pub(super) fn get(&self, graph: &Nodes, key: &NodeKey) -> Option<NodeIndex> {
         match key {
-            NodeKey::Ref(r) => self.get_ref(r),
+            NodeKey::Ref(r) => self.get_ref(graph, r),
             NodeKey::Partner(name) => self.partners.get(name).copied(),
             NodeKey::Initiative(name) => self.initiatives.get(name).copied(),
             other => self.others.get(other).copied(),
@@ -58,12 +105,15 @@ impl Index {
 
     /// Makes room for `n` more elements of framework `id`, so that its map
     /// is not rehashed as it grows.
-    fn reserve_elements(&mut self, id: &FrameworkId, n: usize) {
-        self.elements.entry(id.clone()).or_default().reserve(n);
+    fn reserve_elements(&mut self, graph: &Nodes, id: &FrameworkId, n: usize) {
+        let elements = self.elements.entry(id.clone()).or_default();
+        let hasher = &elements.hasher;
+        elements.nodes.reserve(n, |&node| hasher.hash_one(code_of(graph, node)));
     }
 
-    /// Records `key` at `index`; false when the key is taken.
-    fn insert(&mut self, key: &NodeKey, index: NodeIndex) -> bool {
+    /// Records `key` at `index` (a node not yet in `graph`); false when the
+    /// key is taken.
+    fn insert(&mut self, graph: &Nodes, key: &NodeKey, index: NodeIndex) -> bool {
         match key {
             NodeKey::Ref(Ref::Framework(id)) => insert_new(&mut self.frameworks, id, index),
             NodeKey::Ref(Ref::Element { framework, code }) => {
@@ -71,7 +121,7 @@ impl Index {
                     Some(elements) => elements,
                     None => self.elements.entry(framework.clone()).or_default(),
                 };
-                insert_new(elements, code, index)
+                elements.insert(graph, code.as_str(), index)
             }
             NodeKey::Ref(Ref::Sdg(code)) => insert_new(&mut self.sdg, code, index),
             NodeKey::Ref(Ref::Standard(s)) => insert_new(&mut self.standards, s, index),
@@ -111,7 +161,7 @@ impl Builder {
     /// Adds a node; `None` (and an issue) when its key is taken.
     fn node(&mut self, key: NodeKey, kind: NodeKind, label: &str) -> Option<NodeIndex> {
         let index = NodeIndex::new(self.graph.node_count());
-        if !self.index.insert(&key, index) {
+        if !self.index.insert(&self.graph, &key, index) {
             self.issues.push(GraphIssue::DuplicateNode(key));
             return None;
         }
@@ -145,7 +195,7 @@ impl Builder {
     /// A valid labour standard outside the catalogue is a node all the same,
     /// added on first use and labelled with its reference.
     fn link(&mut self, from: NodeIndex, to: &Ref, kind: LinkKind, share: Option<Share>) {
-        let target = match (self.index.get_ref(to), to) {
+        let target = match (self.index.get_ref(&self.graph, to), to) {
             (Some(target), _) => Some(target),
             (None, Ref::Standard(standard)) => {
                 self.node(NodeKey::Ref(to.clone()), NodeKind::Standard, &standard.to_string())
@@ -242,6 +292,7 @@ fn measure(b: &mut Builder, slots: &mut Slots, owner: Option<NodeIndex>, indicat
 fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
     let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
     b.index.reserve_elements(
+        &b.graph,
         &f.id,
         f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len(),
     );
@@ -344,7 +395,7 @@ fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {
 
 fn add_stated_links(b: &mut Builder, f: &Framework) {
     for link in &f.links {
-        match b.index.get_ref(&link.from) {
+        match b.index.get_ref(&b.graph, &link.from) {
             Some(from) => b.link(from, &link.to, link.kind, link.share),
             None => b.issues.push(GraphIssue::UnresolvedLink {
                 from: NodeKey::Ref(Ref::Framework(f.id.clone())),

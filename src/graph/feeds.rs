@@ -30,7 +30,7 @@ fn is_result_level(kind: NodeKind) -> bool {
 impl FrameworkGraph {
     /// The node a reference names, for crate-internal walks.
     pub(crate) fn index_of(&self, reference: &Ref) -> Option<NodeIndex> {
-        self.index.get_ref(reference)
+        self.index.get_ref(&self.graph, reference)
     }
 
     /// The nodes of one framework's elements, for walks that go through
@@ -206,7 +206,7 @@ const NOTHING: u32 = u32::MAX - 1;
 pub(crate) struct ElementNodes<'g> {
     graph: &'g FrameworkGraph,
     framework: &'g crate::FrameworkId,
-    map: Option<&'g foldhash::HashMap<crate::ElementCode, NodeIndex>>,
+    map: Option<&'g super::build::Elements>,
     /// The node after the last one found: the graph adds a framework's
     /// elements in the order a walk meets them, each followed by its
     /// indicators.
@@ -223,7 +223,7 @@ impl ElementNodes<'_> {
     pub(crate) fn get(&mut self, code: &str) -> Option<NodeIndex> {
         let found = self
             .following(code)
-            .or_else(|| self.map.and_then(|nodes| nodes.get(code).copied()));
+            .or_else(|| self.map.and_then(|nodes| nodes.get(&self.graph.graph, code)));
         self.next = found.map(|n| n.index() + 1);
         found
     }

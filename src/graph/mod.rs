@@ -166,7 +166,7 @@ impl FrameworkGraph {
     /// [`Error::UnknownNode`] when the graph has no such node.
     pub fn node(&self, reference: &Ref) -> Result<Node<'_>, Error> {
         self.index
-            .get_ref(reference)
+            .get_ref(&self.graph, reference)
             .map(|index| Node { graph: self, index })
             .ok_or_else(|| Error::UnknownNode(NodeKey::Ref(reference.clone())))
     }
@@ -177,7 +177,7 @@ impl FrameworkGraph {
     /// [`Error::UnknownNode`] when the graph has no such node.
     pub fn node_by_key(&self, key: &NodeKey) -> Result<Node<'_>, Error> {
         self.index
-            .get(key)
+            .get(&self.graph, key)
             .map(|index| Node { graph: self, index })
             .ok_or_else(|| Error::UnknownNode(key.clone()))
     }

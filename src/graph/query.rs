@@ -215,7 +215,7 @@ impl<'g> Contributions<'g> {
     /// The reach of one node, if it is reached; a look-up, not a search.
     pub fn get(&self, reference: &Ref) -> Option<&Reach<'g>> {
         let first = self.reached.first()?;
-        let node = first.graph.index.get_ref(reference)?;
+        let node = first.graph.index.get_ref(&first.graph.graph, reference)?;
         let place = first.tree.at.get(&node)?;
         self.reached.get(*place as usize)
     }
