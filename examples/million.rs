@@ -31,6 +31,21 @@
 //! prints each round's ratio and their median: a busy spell on the machine
 //! then slows both sides of a round alike.
 //!
+//! `growth SMALL LARGE ROUNDS` reads two sets written by `write` (say of
+//! 10,000 and of a million elements), then times building the graph and
+//! validating, on each set in turn, round after round: the small set as
+//! many times over as makes the large one's count of elements. It prints
+//! each step's time per element on both sets, and the median round's ratio
+//! of the large to the small, the growth per element that the processor's
+//! caches and memory make; a busy spell on the machine slows both sides of
+//! a round alike. What the runs of a step made is kept until the last is
+//! timed, then dropped outside the clock:
+//!
+//! ```text
+//! cargo run --release --features synthetic --example million -- write /tmp/m10k 10000
+//! cargo run --release --features synthetic --example million -- growth /tmp/m10k target/million 7
+//! ```
+//!
 //! `docs/performance.md` records the figures.
 
 use std::path::{Path, PathBuf};
@@ -64,8 +79,12 @@ fn main() -> ExitCode {
             (Ok(n), Ok(rounds)) => measure(Path::new(dir), n, rounds),
             _ => Err(format!("{n} {rounds}: give a number of elements and of rounds")),
         },
+        ["growth", small, large, rounds] => match rounds.parse() {
+            Ok(rounds) => growth(Path::new(small), Path::new(large), rounds),
+            Err(e) => Err(format!("{rounds}: {e}")),
+        },
         _ => Err(
-            "usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR | million measure DIR [ELEMENTS [ROUNDS]]"
+            "usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR | million measure DIR [ELEMENTS [ROUNDS]] | million growth SMALL LARGE ROUNDS"
                 .to_owned(),
         ),
     };
@@ -115,21 +134,16 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// Reads the files of `dir` into one set, builds its graph and validates
 /// it, timing each step.
 fn phases(dir: &Path) -> Result<(), String> {
+    use ilo_frameworks::builtin;
     use ilo_frameworks::graph::FrameworkGraph;
     use ilo_frameworks::validate::{Config, Validator};
-    use ilo_frameworks::{Framework, FrameworkSet, builtin};
 
-    let files = json_files(dir)?;
     let (sdg, standards) = (
         builtin::sdg().map_err(|e| e.to_string())?,
         builtin::standards().map_err(|e| e.to_string())?,
     );
     let clock = Instant::now();
-    let mut set = FrameworkSet::new();
-    for path in &files {
-        set.insert(Framework::load(path).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
-    }
+    let (set, _) = read_set(dir)?;
     let step = |name: &str, clock: Instant| {
         println!(
             "{name:<10} {:>7.3} s  resident {:>6.0} MiB",
@@ -152,6 +166,104 @@ fn phases(dir: &Path) -> Result<(), String> {
         graph.node_count(),
         graph.edge_count()
     );
+    Ok(())
+}
+
+/// The set of the JSON files of `dir`, and its count of elements.
+fn read_set(dir: &Path) -> Result<(ilo_frameworks::FrameworkSet, usize), String> {
+    use ilo_frameworks::{Framework, FrameworkSet};
+
+    let mut set = FrameworkSet::new();
+    for path in json_files(dir)? {
+        set.insert(Framework::load(&path).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    let elements = set
+        .iter()
+        .map(|f| {
+            let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
+            f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len()
+        })
+        .sum();
+    if elements == 0 {
+        return Err(format!("{} holds no elements", dir.display()));
+    }
+    Ok((set, elements))
+}
+
+/// Times the graph and validation of the sets of `small` and `large` in
+/// turn, `rounds` times, and prints their time per element and its growth.
+fn growth(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
+    use ilo_frameworks::graph::FrameworkGraph;
+    use ilo_frameworks::validate::{Config, Validator};
+    use ilo_frameworks::{FrameworkSet, builtin};
+
+    let (sdg, standards) = (
+        builtin::sdg().map_err(|e| e.to_string())?,
+        builtin::standards().map_err(|e| e.to_string())?,
+    );
+    let sets = [read_set(small)?, read_set(large)?];
+    let times = (sets[1].1 / sets[0].1).max(1);
+    let graphs: Vec<FrameworkGraph> = sets
+        .iter()
+        .map(|(set, _)| FrameworkGraph::new(set, sdg, &standards))
+        .collect();
+    // Nanoseconds per element of one step on one set run `times` times,
+    // what the runs made kept until the last is timed (each run, like one
+    // run on the large set, then works in memory of its own) and dropped
+    // outside the clock.
+    let per_element = |step: &dyn Fn() -> Box<dyn std::any::Any>, times: usize, elements: usize| {
+        let mut made = Vec::with_capacity(times);
+        let clock = Instant::now();
+        for _ in 0..times {
+            made.push(step());
+        }
+        let spent = clock.elapsed();
+        drop(made);
+        spent.as_secs_f64() * 1e9 / (times * elements) as f64
+    };
+    let graph_of =
+        |set: &FrameworkSet| -> Box<dyn std::any::Any> { Box::new(FrameworkGraph::new(set, sdg, &standards)) };
+    let validation_of = |set: &FrameworkSet, graph: &FrameworkGraph| -> Box<dyn std::any::Any> {
+        Box::new(
+            Validator::new(set, sdg, &standards)
+                .graph(graph)
+                .run(&Config::default()),
+        )
+    };
+    println!(
+        "{} elements ({} times over) against {} elements",
+        sets[0].1, times, sets[1].1
+    );
+    let mut rows: Vec<[f64; 4]> = Vec::new();
+    for _ in 0..rounds.max(1) {
+        let (small, large) = (&sets[0], &sets[1]);
+        let graph_small = per_element(&|| graph_of(&small.0), times, small.1);
+        let graph_large = per_element(&|| graph_of(&large.0), 1, large.1);
+        let valid_small = per_element(&|| validation_of(&small.0, &graphs[0]), times, small.1);
+        let valid_large = per_element(&|| validation_of(&large.0, &graphs[1]), 1, large.1);
+        println!(
+            "round: graph {graph_small:.0} / {graph_large:.0} ns per element ({:.2}), validation {valid_small:.0} / {valid_large:.0} ({:.2})",
+            graph_large / graph_small,
+            valid_large / valid_small
+        );
+        rows.push([graph_small, graph_large, valid_small, valid_large]);
+    }
+    for (name, small, large) in [("graph", 0, 1), ("validation", 2, 3)] {
+        let mut ratios: Vec<f64> = rows.iter().map(|r| r[large] / r[small]).collect();
+        ratios.sort_by(f64::total_cmp);
+        let at = |i: usize| {
+            let mut v: Vec<f64> = rows.iter().map(|r| r[i]).collect();
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        println!(
+            "{name:<10} median {:>5.0} ns per element small, {:>5.0} large; median round's growth {:.2} (target: at most 1.3)",
+            at(small),
+            at(large),
+            ratios[ratios.len() / 2]
+        );
+    }
     Ok(())
 }
 
