@@ -125,18 +125,32 @@ impl FrameworkGraph {
 
 impl FrameworkGraph {
     /// Whether no link leads from a node back to itself, found by peeling
-    /// off nodes no remaining link leads to (Kahn's order): one pass over the
-    /// edges in storage order and one per node, where a search for strongly
-    /// connected components walks the graph twice, once against its links.
-    /// Frameworks are almost always acyclic, so the search runs only when
-    /// this says otherwise.
+    /// off nodes no remaining link leads to (Kahn's order), where a search
+    /// for strongly connected components walks the graph twice, once
+    /// against its links. Frameworks are almost always acyclic, so the
+    /// search runs only when this says otherwise.
+    ///
+    /// The edges are read in storage order twice: once to count the links
+    /// into each node, once to peel the nodes no link leads to, the
+    /// programmes, deliverables and indicators that hold most of the edges.
+    /// Only the nodes freed by that are then peeled through their lists.
     fn is_acyclic(&self) -> bool {
         let mut waiting = vec![0_u32; self.graph.node_count()];
         for edge in self.graph.raw_edges() {
             waiting[edge.target().index()] += 1;
         }
-        let mut ready: Vec<NodeIndex> = self.graph.node_indices().filter(|n| waiting[n.index()] == 0).collect();
-        let mut peeled = 0;
+        let roots: Vec<bool> = waiting.iter().map(|&count| count == 0).collect();
+        let mut peeled = roots.iter().filter(|&&root| root).count();
+        let mut ready: Vec<NodeIndex> = Vec::new();
+        for edge in self.graph.raw_edges() {
+            if roots[edge.source().index()] {
+                let count = &mut waiting[edge.target().index()];
+                *count -= 1;
+                if *count == 0 {
+                    ready.push(edge.target());
+                }
+            }
+        }
         while let Some(node) = ready.pop() {
             peeled += 1;
             for next in self.graph.neighbors(node) {
