@@ -103,7 +103,7 @@ impl Index {
         }
     }
 
-    /// Makes room for `n` more elements of framework `id`, so that its map
+    /// Makes room for `n` more elements of framework `id`, so that its table
     /// is not rehashed as it grows.
     fn reserve_elements(&mut self, graph: &Nodes, id: &FrameworkId, n: usize) {
         let elements = self.elements.entry(id.clone()).or_default();
@@ -145,7 +145,7 @@ fn insert_new<K: std::hash::Hash + Eq + Clone>(map: &mut HashMap<K, NodeIndex>, 
 }
 
 struct Builder {
-    graph: DiGraph<NodeData, EdgeData, u32>,
+    graph: Nodes,
     /// The edges the elements whose nodes are added will have, counted as
     /// each node is added, so that the edges are allocated once without a
     /// walk of the set of its own.

@@ -202,6 +202,10 @@ const UNKNOWN: u32 = u32::MAX;
 /// In the same: none there.
 const NOTHING: u32 = u32::MAX - 1;
 
+/// The indicator nodes [`ElementNodes::get`] steps over, at most, to reach
+/// the next element's node.
+const STEPPED_OVER: usize = 64;
+
 /// The nodes of one framework's elements ([`FrameworkGraph::element_nodes`]).
 pub(crate) struct ElementNodes<'g> {
     graph: &'g FrameworkGraph,
@@ -228,8 +232,11 @@ impl ElementNodes<'_> {
         found
     }
 
-    /// The element node after the last one found, past any indicators, if
-    /// its code is `code`.
+    /// The element node after the last one found, past its indicators, if
+    /// its code is `code`. Up to [`STEPPED_OVER`] indicators are stepped
+    /// over; past that the map answers, so that an element with thousands
+    /// of indicators, asked for again and again (a repeated code), costs
+    /// no more than a look-up each time.
     fn following(&self, code: &str) -> Option<NodeIndex> {
         let graph = self.graph;
         let start = self.next?;
@@ -238,6 +245,7 @@ impl ElementNodes<'_> {
                 .kinds
                 .get(start..)?
                 .iter()
+                .take(STEPPED_OVER)
                 .take_while(|&&k| k == NodeKind::Indicator)
                 .count();
         let node = NodeIndex::new(index);
@@ -357,6 +365,12 @@ mod tests {
             for (i, p) in f.programmes.iter_mut().enumerate().filter(|(i, _)| i % 2 == 1) {
                 p.indicators
                     .extend([Indicator::new("reached"), Indicator::new(format!("programme {i}"))]);
+                // More indicators than a walk steps over: the next element
+                // is found through the table.
+                if i == 1 {
+                    p.indicators
+                        .extend((0..100).map(|n| Indicator::new(format!("count {n}"))));
+                }
             }
             set.insert(f)?;
         }
