@@ -9,8 +9,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::{EdgeData, FrameworkGraph, GraphIssue, NodeData, NodeKey, NodeKind};
 use crate::sdg::SdgCatalogue;
 use crate::{
-    ElementCode, Framework, FrameworkId, FrameworkSet, Indicator, LinkKind, Ref, SdgCode, Share, StandardCatalogue,
-    StandardRef,
+    ElementCode, Framework, FrameworkId, FrameworkSet, Indicator, LinkKind, Programme, Ref, SdgCode, Share,
+    StandardCatalogue, StandardRef,
 };
 
 /// The graph's nodes and edges.
@@ -313,13 +313,7 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         }
     }
     for programme in &f.programmes {
-        b.edges += 1
-            + programme.contributes_to.len()
-            + programme.sdg.len()
-            + programme.standards.len()
-            + programme.partners.len()
-            + programme.initiatives.len()
-            + usize::from(programme.succeeds.is_some());
+        b.edges += programme_edges(programme);
         let key = NodeKey::Ref(Ref::element(f.id.clone(), ElementCode::from(&programme.id)));
         element_with_indicators(
             b,
@@ -335,6 +329,17 @@ fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>)
         let key = element_key(&f.id, deliverable.code);
         slots.push(b.node(key, NodeKind::Deliverable, &deliverable.title));
     }
+}
+
+/// The edges from a programme's node: to its framework, and one per
+/// contribution, SDG code, standard, partner, initiative and succession.
+pub(crate) fn programme_edges(p: &Programme) -> usize {
+    1 + p.contributes_to.len()
+        + p.sdg.len()
+        + p.standards.len()
+        + p.partners.len()
+        + p.initiatives.len()
+        + usize::from(p.succeeds.is_some())
 }
 
 fn add_edges(b: &mut Builder, f: &Framework, slots: &mut Slots) {

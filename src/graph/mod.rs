@@ -43,6 +43,8 @@ use std::fmt;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+#[cfg(feature = "synthetic")]
+pub(crate) use build::programme_edges;
 pub use coverage::CoverageMatrix;
 pub use export::{GraphJson, JsonEdge, JsonNode};
 pub(crate) use feeds::Feed;

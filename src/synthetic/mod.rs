@@ -419,15 +419,11 @@ pub fn edge_estimate(set: &FrameworkSet) -> usize {
                 edges += 1 + output.sdg.len() + output.standards.len();
             }
         }
-        for p in &framework.programmes {
-            edges += 1
-                + p.contributes_to.len()
-                + p.sdg.len()
-                + p.standards.len()
-                + p.partners.len()
-                + p.initiatives.len()
-                + usize::from(p.succeeds.is_some());
-        }
+        edges += framework
+            .programmes
+            .iter()
+            .map(crate::graph::programme_edges)
+            .sum::<usize>();
         for d in &framework.deliverables {
             edges += 1 + d.contributes_to.len() + d.sdg.len() + d.standards.len();
         }
