@@ -564,10 +564,8 @@ fn repeated_links(f: &Framework, sink: &mut Sink<'_>) {
 }
 
 /// References to frameworks or elements that do not exist: contributions,
-/// successions, stated links and claim subjects. (SDG codes and standards
-/// are the links family's.)
-/// References to elements and frameworks that do not exist, with a
-/// suggestion of the code meant.
+/// successions, stated links and claim subjects, each with a suggestion of
+/// the code meant. (SDG codes and standards are the links family's.)
 struct Dangling<'a> {
     suggestions: Suggestions<'a>,
     /// Whether the graph holds every element's links: true without
@@ -615,6 +613,7 @@ impl<'a> Dangling<'a> {
         }
     }
 
+    /// The references of `f`'s elements, links and claims that do not resolve.
     fn framework(&mut self, cx: &Context<'a>, f: &Framework, sink: &mut Sink<'_>) {
         let exists = |to: &Ref| self.exists(cx, to);
         // (place, referring element, reference) of every reference that does not resolve.
