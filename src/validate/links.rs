@@ -270,8 +270,9 @@ fn redundant_outcome_links<'g>(
     scratch: &mut Scratch<'g>,
     sink: &mut Sink<'_>,
 ) {
-    // The framework's map of nodes found once; each element's node is then
-    // found by its code, without a reference made for it.
+    // The framework's table of nodes found once; each element's node is then
+    // found by its code (first as the node after the last one found),
+    // without a reference made for it.
     let mut nodes = cx.graph.element_nodes(&f.id);
     for p in &f.programmes {
         let code = p.id.as_str();
