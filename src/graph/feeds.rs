@@ -34,14 +34,14 @@ impl FrameworkGraph {
     }
 
     /// The nodes of one framework's elements, for walks that go through
-    /// a framework element by element: its map is found once, not once
+    /// a framework element by element: its table is found once, not once
     /// per element, and an element asked for in the order the graph added
-    /// them is found without the map.
+    /// them is found without the table.
     pub(crate) fn element_nodes<'g>(&'g self, framework: &'g crate::FrameworkId) -> ElementNodes<'g> {
         ElementNodes {
             graph: self,
             framework,
-            map: self.index.elements_of(framework),
+            table: self.index.elements_of(framework),
             next: None,
         }
     }
@@ -210,7 +210,7 @@ const STEPPED_OVER: usize = 64;
 pub(crate) struct ElementNodes<'g> {
     graph: &'g FrameworkGraph,
     framework: &'g crate::FrameworkId,
-    map: Option<&'g super::build::Elements>,
+    table: Option<&'g super::build::Elements>,
     /// The node after the last one found: the graph adds a framework's
     /// elements in the order a walk meets them, each followed by its
     /// indicators.
@@ -222,19 +222,19 @@ impl ElementNodes<'_> {
     ///
     /// The node after the last one found (past its indicators) is tried
     /// first, so that a walk in the graph's order reads the nodes one
-    /// after the other rather than a map spread over memory; the map
+    /// after the other rather than a table spread over memory; the table
     /// answers when that node is another element's.
     pub(crate) fn get(&mut self, code: &str) -> Option<NodeIndex> {
         let found = self
             .following(code)
-            .or_else(|| self.map.and_then(|nodes| nodes.get(&self.graph.graph, code)));
+            .or_else(|| self.table.and_then(|nodes| nodes.get(&self.graph.graph, code)));
         self.next = found.map(|n| n.index() + 1);
         found
     }
 
     /// The element node after the last one found, past its indicators, if
     /// its code is `code`. Up to [`STEPPED_OVER`] indicators are stepped
-    /// over; past that the map answers, so that an element with thousands
+    /// over; past that the table answers, so that an element with thousands
     /// of indicators, asked for again and again (a repeated code), costs
     /// no more than a look-up each time.
     fn following(&self, code: &str) -> Option<NodeIndex> {
