@@ -178,13 +178,7 @@ fn read_set(dir: &Path) -> Result<(ilo_frameworks::FrameworkSet, usize), String>
         set.insert(Framework::load(&path).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
     }
-    let elements = set
-        .iter()
-        .map(|f| {
-            let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
-            f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len()
-        })
-        .sum();
+    let elements = set.iter().map(Framework::element_count).sum();
     if elements == 0 {
         return Err(format!("{} holds no elements", dir.display()));
     }

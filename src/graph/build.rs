@@ -290,12 +290,7 @@ fn measure(b: &mut Builder, slots: &mut Slots, owner: Option<NodeIndex>, indicat
 }
 
 fn add_nodes(b: &mut Builder, f: &Framework, slots: &mut Vec<Option<NodeIndex>>) {
-    let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
-    b.index.reserve_elements(
-        &b.graph,
-        &f.id,
-        f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len(),
-    );
+    b.index.reserve_elements(&b.graph, &f.id, f.element_count());
     slots.push(b.node(
         NodeKey::Ref(Ref::Framework(f.id.clone())),
         NodeKind::Framework,
@@ -445,14 +440,7 @@ pub(super) fn build(set: &FrameworkSet, sdg: &SdgCatalogue, standards: &Standard
     // from the lists' lengths; indicators, partners and initiatives are
     // added to what this allocates.
     let catalogues = sdg.goals().len() + sdg.targets().len() + sdg.indicators().len() + standards.len();
-    let nodes = catalogues
-        + set
-            .iter()
-            .map(|f| {
-                let outputs: usize = f.outcomes.iter().map(|o| o.outputs.len()).sum();
-                1 + f.outcomes.len() + outputs + f.programmes.len() + f.deliverables.len()
-            })
-            .sum::<usize>();
+    let nodes = catalogues + set.iter().map(|f| 1 + f.element_count()).sum::<usize>();
     let mut b = Builder {
         graph: DiGraph::with_capacity(nodes, 0),
         edges: sdg.targets().len() + sdg.indicators().len(),

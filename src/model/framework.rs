@@ -248,6 +248,23 @@ impl Framework {
         self.outcomes.iter().flat_map(|o| o.outputs.iter())
     }
 
+    /// How many elements it holds: outcomes, outputs, programmes and
+    /// deliverables (not their indicators).
+    ///
+    /// ```
+    /// use ilo_frameworks::builtin;
+    ///
+    /// let set = builtin::frameworks()?;
+    /// let pb = set.get("pb-2022-23").expect("built in");
+    /// assert_eq!(pb.element_count(), pb.outcomes.len() + pb.outputs().count() + pb.programmes.len() + pb.deliverables.len());
+    /// assert!(pb.element_count() > pb.outcomes.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn element_count(&self) -> usize {
+        let outputs: usize = self.outcomes.iter().map(|o| o.outputs.len()).sum();
+        self.outcomes.len() + outputs + self.programmes.len() + self.deliverables.len()
+    }
+
     /// The programme with this id.
     pub fn programme(&self, id: &ProgrammeId) -> Option<&Programme> {
         self.programmes.iter().find(|p| &p.id == id)

@@ -692,7 +692,7 @@ struct Suggestions<'s> {
 
 impl<'s> Suggestions<'s> {
     fn for_set(set: &'s FrameworkSet) -> Self {
-        let elements: usize = set.iter().map(element_count).sum();
+        let elements: usize = set.iter().map(Framework::element_count).sum();
         Suggestions {
             found: HashMap::new(),
             budget: elements.saturating_mul(8).saturating_add(100_000),
@@ -706,7 +706,7 @@ impl<'s> Suggestions<'s> {
         if let Some(found) = self.found.get(&key) {
             return found.clone();
         }
-        let count = element_count(framework);
+        let count = framework.element_count();
         let found = match self.budget.checked_sub(count) {
             Some(left) => {
                 self.budget = left;
@@ -717,11 +717,6 @@ impl<'s> Suggestions<'s> {
         self.found.insert(key, found.clone());
         found
     }
-}
-
-/// How many elements [`elements`] lists for `f`.
-fn element_count(f: &Framework) -> usize {
-    f.outcomes.iter().map(|o| 1 + o.outputs.len()).sum::<usize>() + f.programmes.len() + f.deliverables.len()
 }
 
 /// The element code of `framework` nearest to `code` (fewest edits), if any
