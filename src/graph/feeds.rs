@@ -401,7 +401,7 @@ mod tests {
             assert_eq!(nodes.get("no-such-code"), None);
             indicators += f.indicator_lists().map(|(_, list)| list.len()).sum::<usize>();
         }
-        // The walk in order stepped over indicator nodes.
+        // The set has indicator nodes for the walks to step over.
         assert!(indicators > 0);
         // Past a framework's last element come other frameworks' nodes: the
         // next framework's first code is found only where this framework

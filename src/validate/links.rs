@@ -10,8 +10,9 @@ use foldhash::{HashMap, HashMapExt as _};
 
 use crate::{Element, Framework, FrameworkId, Link, LinkKind, Ref, SdgCode, StandardRef, StatedLink};
 
-/// The links rules, run framework by framework in the set's one walk
-/// ([`Walk::framework`]), then over the whole graph ([`Walk::finish`]).
+/// The links rules run framework by framework in the set's one walk
+/// ([`Walk::framework`]); those on the whole graph run after it
+/// ([`finish`]).
 pub(super) struct Walk<'a> {
     /// The `contributes_to` links frameworks state, by where they start.
     stated: StatedFrom<'a>,
@@ -68,14 +69,14 @@ impl<'a> Walk<'a> {
         programmes_without_links(cx, f, sink);
         redundant_outcome_links(cx, f, &self.stated, &mut self.scratch, sink);
     }
+}
 
-    /// The rules on the whole graph: malformed links, cycles, and outputs
-    /// no one serves.
-    pub(super) fn finish(self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        malformed_links(cx, sink);
-        cycles(cx, sink);
-        outputs_without_contributor(cx, sink);
-    }
+/// The links rules on the whole graph, after the walk: malformed links,
+/// cycles, and outputs no one serves.
+pub(super) fn finish(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    malformed_links(cx, sink);
+    cycles(cx, sink);
+    outputs_without_contributor(cx, sink);
 }
 
 fn sdg_codes(cx: &Context<'_>, f: &Framework, sink: &mut Sink<'_>) {

@@ -298,7 +298,7 @@ fn run(v: &Validator<'_>, graph: &FrameworkGraph, config: &Config) -> Report {
         numbers::framework(&context, f, &mut sink);
         results::framework(f, &mut sink);
     }
-    links.finish(&context, &mut sink);
+    links::finish(&context, &mut sink);
     time::reports(&context, &mut sink);
     results::finish(&context, &mut sink);
     Report::new(sink.found)
