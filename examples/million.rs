@@ -46,6 +46,19 @@
 //! cargo run --release --features synthetic --example million -- growth /tmp/m10k target/million 7
 //! ```
 //!
+//! In `growth`, the runs on the small set after the first round reuse
+//! memory that the earlier ones freed, while the large set's graph, whose
+//! arrays are too large for the allocator to keep, starts on fresh pages
+//! each time. `fresh SMALL LARGE ROUNDS` compares the two as a user's
+//! process meets them, once each: it runs `once DIR` (read the set, warm
+//! the code on the built-in frameworks, then build the graph and validate,
+//! once) in a process of its own for each set in turn, and prints the same
+//! medians:
+//!
+//! ```text
+//! cargo run --release --features synthetic --example million -- fresh /tmp/m10k target/million 9
+//! ```
+//!
 //! `docs/performance.md` records the figures.
 
 use std::path::{Path, PathBuf};
@@ -83,8 +96,13 @@ fn main() -> ExitCode {
             Ok(rounds) => growth(Path::new(small), Path::new(large), rounds),
             Err(e) => Err(format!("{rounds}: {e}")),
         },
+        ["once", dir] => once(Path::new(dir)).map(|(graph, validation)| println!("{graph} {validation}")),
+        ["fresh", small, large, rounds] => match rounds.parse() {
+            Ok(rounds) => fresh(Path::new(small), Path::new(large), rounds),
+            Err(e) => Err(format!("{rounds}: {e}")),
+        },
         _ => Err(
-            "usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR | million measure DIR [ELEMENTS [ROUNDS]] | million growth SMALL LARGE ROUNDS"
+            "usage: million write DIR [ELEMENTS] | million floor DIR | million phases DIR | million measure DIR [ELEMENTS [ROUNDS]] | million growth SMALL LARGE ROUNDS | million fresh SMALL LARGE ROUNDS"
                 .to_owned(),
         ),
     };
@@ -243,6 +261,14 @@ fn growth(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
         );
         rows.push([graph_small, graph_large, valid_small, valid_large]);
     }
+    print_growth(&rows);
+    Ok(())
+}
+
+/// The median time per element of each step on both sets, and the median
+/// round's growth, of rows of `[graph small, graph large, validation
+/// small, validation large]`.
+fn print_growth(rows: &[[f64; 4]]) {
     for (name, small, large) in [("graph", 0, 1), ("validation", 2, 3)] {
         let mut ratios: Vec<f64> = rows.iter().map(|r| r[large] / r[small]).collect();
         ratios.sort_by(f64::total_cmp);
@@ -258,6 +284,76 @@ fn growth(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
             ratios[ratios.len() / 2]
         );
     }
+}
+
+/// In this process, once: reads the set of `dir`, warms the code with the
+/// built-in frameworks' graph and validation, then builds the set's graph
+/// and validates it; the nanoseconds per element of each.
+fn once(dir: &Path) -> Result<(f64, f64), String> {
+    use ilo_frameworks::builtin;
+    use ilo_frameworks::graph::FrameworkGraph;
+    use ilo_frameworks::validate::{Config, Validator};
+
+    let (sdg, standards) = (
+        builtin::sdg().map_err(|e| e.to_string())?,
+        builtin::standards().map_err(|e| e.to_string())?,
+    );
+    let (set, elements) = read_set(dir)?;
+    let builtin = builtin::frameworks().map_err(|e| e.to_string())?;
+    let warm = FrameworkGraph::new(&builtin, sdg, &standards);
+    drop(
+        Validator::new(&builtin, sdg, &standards)
+            .graph(&warm)
+            .run(&Config::default()),
+    );
+    drop(warm);
+    let clock = Instant::now();
+    let graph = FrameworkGraph::new(&set, sdg, &standards);
+    let graph_ns = clock.elapsed().as_secs_f64() * 1e9 / elements as f64;
+    let clock = Instant::now();
+    let report = Validator::new(&set, sdg, &standards)
+        .graph(&graph)
+        .run(&Config::default());
+    let validation_ns = clock.elapsed().as_secs_f64() * 1e9 / elements as f64;
+    drop(report);
+    Ok((graph_ns, validation_ns))
+}
+
+/// Runs `once` on the sets of `small` and `large` in turn, each in a
+/// process of its own, `rounds` times, and prints the median time per
+/// element of the graph and validation on each and the median round's
+/// growth.
+fn fresh(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let run = |dir: &Path| -> Result<[f64; 2], String> {
+        let output = std::process::Command::new(&me)
+            .arg("once")
+            .arg(dir)
+            .output()
+            .map_err(|e| format!("{}: {e}", me.display()))?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        match (output.status.success(), numbers.as_slice()) {
+            (true, &[graph, validation]) => Ok([graph, validation]),
+            _ => Err(format!(
+                "`once {}` failed: {}",
+                dir.display(),
+                String::from_utf8_lossy(&output.stderr).trim()
+            )),
+        }
+    };
+    let mut rows: Vec<[f64; 4]> = Vec::new();
+    for _ in 0..rounds.max(1) {
+        let [graph_small, valid_small] = run(small)?;
+        let [graph_large, valid_large] = run(large)?;
+        println!(
+            "round: graph {graph_small:.0} / {graph_large:.0} ns per element ({:.2}), validation {valid_small:.0} / {valid_large:.0} ({:.2})",
+            graph_large / graph_small,
+            valid_large / valid_small
+        );
+        rows.push([graph_small, graph_large, valid_small, valid_large]);
+    }
+    print_growth(&rows);
     Ok(())
 }
 
