@@ -254,15 +254,23 @@ fn growth(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
         let graph_large = per_element(&|| graph_of(&large.0), 1, large.1);
         let valid_small = per_element(&|| validation_of(&small.0, &graphs[0]), times, small.1);
         let valid_large = per_element(&|| validation_of(&large.0, &graphs[1]), 1, large.1);
-        println!(
-            "round: graph {graph_small:.0} / {graph_large:.0} ns per element ({:.2}), validation {valid_small:.0} / {valid_large:.0} ({:.2})",
-            graph_large / graph_small,
-            valid_large / valid_small
-        );
-        rows.push([graph_small, graph_large, valid_small, valid_large]);
+        record_round(&mut rows, [graph_small, graph_large, valid_small, valid_large]);
     }
     print_growth(&rows);
     Ok(())
+}
+
+/// Prints one round's `[graph small, graph large, validation small,
+/// validation large]` in ns per element, with each step's growth, and
+/// keeps it in `rows`.
+fn record_round(rows: &mut Vec<[f64; 4]>, row: [f64; 4]) {
+    let [graph_small, graph_large, valid_small, valid_large] = row;
+    println!(
+        "round: graph {graph_small:.0} / {graph_large:.0} ns per element ({:.2}), validation {valid_small:.0} / {valid_large:.0} ({:.2})",
+        graph_large / graph_small,
+        valid_large / valid_small
+    );
+    rows.push(row);
 }
 
 /// The median time per element of each step on both sets, and the median
@@ -346,12 +354,7 @@ fn fresh(small: &Path, large: &Path, rounds: usize) -> Result<(), String> {
     for _ in 0..rounds.max(1) {
         let [graph_small, valid_small] = run(small)?;
         let [graph_large, valid_large] = run(large)?;
-        println!(
-            "round: graph {graph_small:.0} / {graph_large:.0} ns per element ({:.2}), validation {valid_small:.0} / {valid_large:.0} ({:.2})",
-            graph_large / graph_small,
-            valid_large / valid_small
-        );
-        rows.push([graph_small, graph_large, valid_small, valid_large]);
+        record_round(&mut rows, [graph_small, graph_large, valid_small, valid_large]);
     }
     print_growth(&rows);
     Ok(())
